@@ -1,0 +1,47 @@
+"""Demo accounts: one per office role plus a participant and a trainer (password demo-pelatihan)."""
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+
+from accounts import roles
+from accounts.models import User
+
+DEMO_PASSWORD = "demo-pelatihan"
+
+DEMO_ACCOUNTS = [
+    # email, first name, last name, role (None = public), superuser
+    ("admin@demo.test", "Admin", "Portal", None, True),
+    ("editor@demo.test", "Rina", "Wulandari", roles.EDITOR, False),
+    ("petugas@demo.test", "Dewi", "Lestari", roles.ADMIN_OFFICER, False),
+    ("teknis@demo.test", "Agus", "Setiawan", roles.TECHNICAL_OFFICER, False),
+    ("anggota@demo.test", "Fajar", "Nugroho", roles.TEAM_MEMBER, False),
+    ("ketua@demo.test", "Sri", "Rahayu", roles.TEAM_LEAD, False),
+    ("kabid@demo.test", "Bambang", "Hartono", roles.HEAD_OF_UNIT, False),
+    ("kadis@demo.test", "M.Y.", "Bramuda", roles.HEAD_OF_OFFICE, False),
+    ("instruktur@demo.test", "Putu", "Ayu Saraswati", roles.INSTRUCTOR, False),
+    ("peserta@demo.test", "Ni Luh", "Putu Sari", None, False),
+    ("narasumber@demo.test", "Yohanes", "Kurniawan", None, False),
+]
+
+
+def ensure_user(email, first_name, last_name, role=None, superuser=False, password=DEMO_PASSWORD):
+    user, created = User.objects.get_or_create(
+        email=email, defaults={"first_name": first_name, "last_name": last_name}
+    )
+    if created:
+        user.set_password(password)
+    user.is_staff = bool(role) or superuser
+    user.is_superuser = superuser
+    user.save()
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    EmailAddress.objects.update_or_create(
+        user=user, email=email, defaults={"verified": True, "primary": True}
+    )
+    return user
+
+
+def load(stdout):
+    for email, first_name, last_name, role, superuser in DEMO_ACCOUNTS:
+        ensure_user(email, first_name, last_name, role, superuser)
+    stdout.write(f"  {len(DEMO_ACCOUNTS)} demo accounts")

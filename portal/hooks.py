@@ -1,0 +1,38 @@
+"""Names of the hooks through which apps extend shared screens without being imported.
+
+* ``register_member_area_panel``: ``fn(request) -> MemberPanel | None`` adds a section to
+  ``/saya/`` (my enrolments, my applications, my certificates ...).
+* ``register_demo_content``: ``fn(stdout)`` adds demo content for ``load_demo``; use
+  ``@hooks.register(..., order=N)`` so content that others need loads first.
+* ``register_home_section``: ``fn(request, limit) -> list`` items for the home page's
+  "upcoming schedule" block (each item a dict with title, url, start, place).
+* ``register_public_service``: ``fn() -> dict(title, description, url)`` public services
+  listed on the home page and in the footer.
+"""
+
+from dataclasses import dataclass, field
+
+from wagtail import hooks
+
+MEMBER_AREA_PANEL = "register_member_area_panel"
+DEMO_CONTENT = "register_demo_content"
+HOME_SECTION = "register_home_section"
+PUBLIC_SERVICE = "register_public_service"
+
+
+@dataclass
+class MemberPanel:
+    title: str
+    template: str
+    context: dict = field(default_factory=dict)
+    order: int = 100
+
+
+def member_panels(request):
+    panels = [fn(request) for fn in hooks.get_hooks(MEMBER_AREA_PANEL)]
+    return sorted((panel for panel in panels if panel), key=lambda panel: panel.order)
+
+
+def public_services():
+    services = [fn() for fn in hooks.get_hooks(PUBLIC_SERVICE)]
+    return [service for service in services if service]

@@ -1,0 +1,24 @@
+"""Build the demo site: office identity, pages and accounts, then every app's own demo content.
+
+Idempotent: each loader looks its records up by a natural key before creating them, so
+running ``make run`` again changes nothing.
+"""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail import hooks
+
+from portal.hooks import DEMO_CONTENT
+
+
+class Command(BaseCommand):
+    help = "Load realistic Indonesian demo content (idempotent)."
+
+    def handle(self, *args, **options):
+        loaders = hooks.get_hooks(DEMO_CONTENT)
+        for loader in loaders:
+            name = f"{loader.__module__}.{loader.__name__}"
+            self.stdout.write(f"- {name}")
+            with transaction.atomic():
+                loader(self.stdout)
+        self.stdout.write(self.style.SUCCESS("Demo content is ready."))

@@ -1,0 +1,47 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.i18n import JavaScriptCatalog
+from django.views.static import serve
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from portal import views
+
+urlpatterns = [
+    path("healthz/", views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("django-admin/", admin.site.urls),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("akun/", include("allauth.urls")),
+    path("saya/", include("accounts.urls")),
+    path("status/", include("procedures.urls")),
+    path("cari/", include("search.urls")),
+    path("kelas/", include("courses.urls")),
+    path("peserta/", include("enrolment.urls")),
+    path("narasumber/", include("trainers.urls")),
+    path("permintaan-narasumber/", include("trainer_requests.urls")),
+    path("sertifikat/", include("certificates.urls")),
+    path("izin-kursus/", include("licensing.urls")),
+]
+
+if settings.DEBUG:
+    # Only public image files are served from /media/ in development; documents go through
+    # Wagtail's serve view and private files through permission-checked views.
+    urlpatterns += [
+        re_path(
+            r"^media/(?P<path>(?:images|original_images)/.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
+    ]
+
+urlpatterns += [path("", include(wagtail_urls))]
+
+handler400 = "portal.views.bad_request"
+handler403 = "portal.views.permission_denied"
+handler404 = "portal.views.page_not_found"
+handler500 = "portal.views.server_error"

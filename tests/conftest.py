@@ -1,0 +1,95 @@
+"""Shared fixtures: a live server driven by Debian's Chromium through Playwright."""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+ARTIFACTS = Path(__file__).parent / "artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-dev-shm-usage",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls tests make
+# there (creating fixtures, reading state) are still plain synchronous code.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.hookimpl(tryfirst=True, hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    if not CHROMIUM.exists():
+        pytest.skip(f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def _open_page(chromium, live_server, request, **context_options):
+    context = chromium.new_context(base_url=live_server.url, **context_options)
+    context.set_default_timeout(10_000)
+    browser_page = context.new_page()
+    yield browser_page
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:
+        ARTIFACTS.mkdir(exist_ok=True)
+        name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.nodeid)[-150:]
+        try:
+            browser_page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+        except Exception:  # the page may already be gone; the test failure is what matters
+            pass
+    context.close()
+
+
+@pytest.fixture
+def browser_page(chromium, live_server, request):
+    """A desktop-sized page on the live server; a screenshot lands in tests/artifacts/ on failure."""
+    yield from _open_page(chromium, live_server, request, viewport={"width": 1280, "height": 900})
+
+
+@pytest.fixture
+def phone_page(chromium, live_server, request):
+    """A 360×740 phone viewport, as most of the public uses the portal."""
+    yield from _open_page(
+        chromium, live_server, request, viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True
+    )
+
+
+@pytest.fixture
+def user_factory(db):
+    from accounts.factories import UserFactory
+
+    return UserFactory
+
+
+@pytest.fixture
+def login_in_browser(live_server):
+    """Log a user into a Playwright page by planting a Django session cookie."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    def login(browser_page, user):
+        session = SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.save()
+        host = live_server.url.split("//", 1)[1].split(":")[0]
+        browser_page.context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "domain": host, "path": "/"}]
+        )
+
+    return login
