@@ -1,6 +1,7 @@
 """Demo accounts: one per office role plus a participant and a trainer (password demo-pelatihan)."""
 
 from allauth.account.models import EmailAddress
+
 from django.contrib.auth.models import Group
 
 from accounts import roles
@@ -35,9 +36,7 @@ def ensure_user(email, first_name, last_name, role=None, superuser=False, passwo
     user.save()
     if role:
         user.groups.add(Group.objects.get(name=role))
-    EmailAddress.objects.update_or_create(
-        user=user, email=email, defaults={"verified": True, "primary": True}
-    )
+    EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
     return user
 
 

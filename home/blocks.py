@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
@@ -63,10 +64,12 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class BodyBlock(blocks.StreamBlock):
-    heading = blocks.CharBlock(form_classname="title", icon="title", label=_("Heading"),
-                               template="blocks/heading_block.html")
-    paragraph = blocks.RichTextBlock(label=_("Paragraph"),
-                                     features=["bold", "italic", "link", "ol", "ul", "h3", "h4", "document-link"])
+    heading = blocks.CharBlock(
+        form_classname="title", icon="title", label=_("Heading"), template="blocks/heading_block.html"
+    )
+    paragraph = blocks.RichTextBlock(
+        label=_("Paragraph"), features=["bold", "italic", "link", "ol", "ul", "h3", "h4", "document-link"]
+    )
     image = ImageBlock(label=_("Image"), template="blocks/image_block.html")
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()

@@ -61,30 +61,67 @@ def load(stdout):
         home.introduction = f"<p>{ABOUT}</p>"
         home.body = [
             ("upcoming_schedule", {"heading": "Jadwal terdekat", "limit": 6}),
-            ("call_to_action", {
-                "title": "Anda seorang praktisi atau pelatih?",
-                "text": "Daftarkan diri sebagai narasumber dan berbagi keahlian dengan masyarakat.",
-                "page": None, "url": "/narasumber/daftar/", "link_text": "Daftar sebagai narasumber",
-            }),
+            (
+                "call_to_action",
+                {
+                    "title": "Anda seorang praktisi atau pelatih?",
+                    "text": "Daftarkan diri sebagai narasumber dan berbagi keahlian dengan masyarakat.",
+                    "page": None,
+                    "url": "/narasumber/daftar/",
+                    "link_text": "Daftar sebagai narasumber",
+                },
+            ),
         ]
         home.save_revision().publish()
 
-    ensure_child(home, StandardPage, "tentang-kami", title="Tentang Kami", show_in_menus=True,
-                 introduction=ABOUT,
-                 body=[("heading", "Visi"),
-                       ("paragraph", "<p>Masyarakat Banyuwangi yang kreatif, berbudaya, dan berdaya saing.</p>"),
-                       ("heading", "Misi"),
-                       ("paragraph", "<ul><li>Menyelenggarakan pelatihan yang mudah diakses.</li>"
-                                     "<li>Membina pelaku seni dan UMKM setelah pelatihan.</li>"
-                                     "<li>Melayani dengan waktu standar yang terukur.</li></ul>")])
-    ensure_child(home, StandardPage, "kontak", title="Kontak", show_in_menus=True,
-                 introduction="Hubungi kami pada hari kerja, Senin–Jumat pukul 07.30–15.30 WIB.",
-                 body=[("paragraph", "<p>Jl. Ahmad Yani No. 78, Banyuwangi. Telepon (0333) 424172. "
-                                     "Surel pelatihan@banyuwangikab.example.go.id.</p>")])
-    ensure_child(home, StandardPage, "kebijakan-privasi", title="Kebijakan Privasi",
-                 introduction="Bagaimana kami menjaga data pribadi Anda sesuai UU No. 27 Tahun 2022.",
-                 body=[("paragraph", "<p>Kami hanya mengumpulkan data yang diperlukan untuk layanan pelatihan. "
-                                     "NIK, nomor telepon, alamat, dan dokumen yang Anda unggah hanya dapat dilihat "
-                                     "oleh Anda dan petugas yang berwenang, dan tidak pernah ditampilkan di halaman "
-                                     "publik.</p>")])
+    ensure_child(
+        home,
+        StandardPage,
+        "tentang-kami",
+        title="Tentang Kami",
+        show_in_menus=True,
+        introduction=ABOUT,
+        body=[
+            ("heading", "Visi"),
+            ("paragraph", "<p>Masyarakat Banyuwangi yang kreatif, berbudaya, dan berdaya saing.</p>"),
+            ("heading", "Misi"),
+            (
+                "paragraph",
+                "<ul><li>Menyelenggarakan pelatihan yang mudah diakses.</li>"
+                "<li>Membina pelaku seni dan UMKM setelah pelatihan.</li>"
+                "<li>Melayani dengan waktu standar yang terukur.</li></ul>",
+            ),
+        ],
+    )
+    ensure_child(
+        home,
+        StandardPage,
+        "kontak",
+        title="Kontak",
+        show_in_menus=True,
+        introduction="Hubungi kami pada hari kerja, Senin–Jumat pukul 07.30–15.30 WIB.",
+        body=[
+            (
+                "paragraph",
+                "<p>Jl. Ahmad Yani No. 78, Banyuwangi. Telepon (0333) 424172. "
+                "Surel pelatihan@banyuwangikab.example.go.id.</p>",
+            )
+        ],
+    )
+    ensure_child(
+        home,
+        StandardPage,
+        "kebijakan-privasi",
+        title="Kebijakan Privasi",
+        introduction="Bagaimana kami menjaga data pribadi Anda sesuai UU No. 27 Tahun 2022.",
+        body=[
+            (
+                "paragraph",
+                "<p>Kami hanya mengumpulkan data yang diperlukan untuk layanan pelatihan. "
+                "NIK, nomor telepon, alamat, dan dokumen yang Anda unggah hanya dapat dilihat "
+                "oleh Anda dan petugas yang berwenang, dan tidak pernah ditampilkan di halaman "
+                "publik.</p>",
+            )
+        ],
+    )
     stdout.write("  office identity, home page and standard pages")

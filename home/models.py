@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -15,15 +16,20 @@ class HomePage(Page):
     hero_title = models.CharField(_("hero title"), max_length=200, blank=True)
     hero_text = models.TextField(_("hero text"), blank=True)
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("hero image"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     body = StreamField(HomeBodyBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = Page.content_panels + [
-        MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image")],
-                        heading=_("Hero")),
+        MultiFieldPanel(
+            [FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image")], heading=_("Hero")
+        ),
         FieldPanel("introduction"),
         FieldPanel("body"),
     ]

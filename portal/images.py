@@ -3,8 +3,9 @@
 import hashlib
 import io
 
-from django.core.files.images import ImageFile
 from PIL import Image, ImageDraw, ImageFont
+
+from django.core.files.images import ImageFile
 
 PALETTE = ["#0b5d5b", "#c2561a", "#2f4858", "#86bbd8", "#33658a", "#f6ae2d", "#7a306c", "#3d7068"]
 

@@ -3,12 +3,11 @@
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
-nip_validator = RegexValidator(
-    r"^\d{18}$", _("A NIP has exactly 18 digits, without spaces.")
-)
+nip_validator = RegexValidator(r"^\d{18}$", _("A NIP has exactly 18 digits, without spaces."))
 
 
 @register_setting(icon="site")
@@ -17,12 +16,18 @@ class OfficeSettings(BaseSiteSetting):
         _("office name"), max_length=200, default="Dinas Kebudayaan dan Pariwisata Kabupaten Banyuwangi"
     )
     government_name = models.CharField(
-        _("government"), max_length=200, blank=True, default="Pemerintah Kabupaten Banyuwangi",
+        _("government"),
+        max_length=200,
+        blank=True,
+        default="Pemerintah Kabupaten Banyuwangi",
         help_text=_("First line of the letterhead, e.g. 'Pemerintah Kabupaten Banyuwangi'."),
     )
     unit_name = models.CharField(_("unit"), max_length=200, blank=True, default="Pusat Pelatihan")
     office_code = models.CharField(
-        _("office code"), max_length=30, blank=True, default="DISBUDPAR",
+        _("office code"),
+        max_length=30,
+        blank=True,
+        default="DISBUDPAR",
         help_text=_("Short code used in letter and certificate numbers."),
     )
     address = models.TextField(_("address"), blank=True)
@@ -31,18 +36,29 @@ class OfficeSettings(BaseSiteSetting):
     email = models.EmailField(_("email"), blank=True)
     website = models.URLField(_("website"), blank=True)
     logo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("logo"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     head_name = models.CharField(_("head of office name"), max_length=200, blank=True)
     head_title = models.CharField(
-        _("head of office title"), max_length=200, blank=True, default="Kepala Dinas",
+        _("head of office title"),
+        max_length=200,
+        blank=True,
+        default="Kepala Dinas",
     )
     head_rank = models.CharField(_("head of office rank"), max_length=200, blank=True)
     head_nip = models.CharField(_("head of office NIP"), max_length=18, blank=True, validators=[nip_validator])
     head_signature = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("head of office signature"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("head of office signature"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     facebook_url = models.URLField(_("Facebook"), blank=True)
     instagram_url = models.URLField(_("Instagram"), blank=True)
@@ -51,25 +67,43 @@ class OfficeSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("government_name"), FieldPanel("office_name"), FieldPanel("unit_name"),
-             FieldPanel("office_code"), FieldPanel("logo")],
+            [
+                FieldPanel("government_name"),
+                FieldPanel("office_name"),
+                FieldPanel("unit_name"),
+                FieldPanel("office_code"),
+                FieldPanel("logo"),
+            ],
             heading=_("Identity"),
         ),
         MultiFieldPanel(
-            [FieldPanel("address"), FieldPanel("city"), FieldPanel("phone"), FieldPanel("email"),
-             FieldPanel("website")],
+            [
+                FieldPanel("address"),
+                FieldPanel("city"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("website"),
+            ],
             heading=_("Contact"),
         ),
         # Signer data appears on official letters: only superusers may change it.
         MultiFieldPanel(
-            [FieldPanel("head_name", permission="superuser"), FieldPanel("head_title", permission="superuser"),
-             FieldPanel("head_rank", permission="superuser"), FieldPanel("head_nip", permission="superuser"),
-             FieldPanel("head_signature", permission="superuser")],
+            [
+                FieldPanel("head_name", permission="superuser"),
+                FieldPanel("head_title", permission="superuser"),
+                FieldPanel("head_rank", permission="superuser"),
+                FieldPanel("head_nip", permission="superuser"),
+                FieldPanel("head_signature", permission="superuser"),
+            ],
             heading=_("Head of office (signer)"),
         ),
         MultiFieldPanel(
-            [FieldPanel("facebook_url"), FieldPanel("instagram_url"), FieldPanel("youtube_url"),
-             FieldPanel("whatsapp_number")],
+            [
+                FieldPanel("facebook_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("youtube_url"),
+                FieldPanel("whatsapp_number"),
+            ],
             heading=_("Social media"),
         ),
     ]

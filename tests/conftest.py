@@ -1,5 +1,6 @@
 """Shared fixtures: a live server driven by Debian's Chromium through Playwright."""
 
+import contextlib
 import os
 import re
 from pathlib import Path
@@ -9,8 +10,14 @@ import pytest
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 ARTIFACTS = Path(__file__).parent / "artifacts"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-dev-shm-usage",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls tests make
@@ -46,10 +53,9 @@ def _open_page(chromium, live_server, request, **context_options):
     if report is not None and report.failed:
         ARTIFACTS.mkdir(exist_ok=True)
         name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.nodeid)[-150:]
-        try:
+        # The page may already be gone; the test failure is what matters.
+        with contextlib.suppress(Exception):
             browser_page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-        except Exception:  # the page may already be gone; the test failure is what matters
-            pass
     context.close()
 
 

@@ -8,7 +8,7 @@ class Command(BaseCommand):
     help = "Print the demo accounts (all with the same password)."
 
     def handle(self, *args, **options):
-        self.stdout.write("\nDemo accounts (password: %s)" % DEMO_PASSWORD)
+        self.stdout.write(f"\nDemo accounts (password: {DEMO_PASSWORD})")
         for email, first, last, role, superuser in DEMO_ACCOUNTS:
             what = "superuser" if superuser else (str(role_label(role)) if role else "public")
             self.stdout.write(f"  {email:<24} {first} {last} — {what}")

@@ -6,6 +6,7 @@ running ``make run`` again changes nothing.
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+
 from wagtail import hooks
 
 from portal.hooks import DEMO_CONTENT

@@ -22,7 +22,13 @@ class Command(makemessages.Command):
         self.only_app = options.pop("app", None)
         options.setdefault("ignore_patterns", [])
         options["ignore_patterns"] = list(options["ignore_patterns"]) + [
-            ".venv/*", "node_modules/*", "staticfiles/*", "media/*", "private/*", "tests/*", "bench/*",
+            ".venv/*",
+            "node_modules/*",
+            "staticfiles/*",
+            "media/*",
+            "private/*",
+            "tests/*",
+            "bench/*",
         ]
         return super().handle(*args, **options)
 
