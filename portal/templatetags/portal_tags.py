@@ -1,5 +1,4 @@
 from django import template
-
 from wagtail.models import Site
 
 from portal.hooks import public_services
@@ -7,18 +6,32 @@ from portal.hooks import public_services
 register = template.Library()
 
 
+def _site_root(request):
+    site = Site.find_for_request(request) if request else None
+    return site.root_page if site else None
+
+
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
+    """The header navigation: the home page's live children marked "show in menus"."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
+    root = _site_root(request)
     items = []
-    if site:
-        root = site.root_page
-        items = list(root.get_children().live().in_menu().specific(defer=True).only("title", "url_path"))
+    if root:
+        items = list(root.get_children().live().public().in_menu().only("title", "url_path", "depth", "path"))
     current = context.get("page")
     current_path = getattr(current, "url_path", "") or ""
     marked = [(item, current_path.startswith(item.url_path)) for item in items]
     return {"request": request, "items": marked}
+
+
+@register.simple_tag(takes_context=True)
+def footer_pages(context):
+    """Every live top-level page (about, contact, privacy policy ...), in the editors' order."""
+    root = _site_root(context.get("request"))
+    if not root:
+        return []
+    return list(root.get_children().live().public().only("title", "url_path", "depth", "path"))
 
 
 @register.simple_tag
