@@ -1,21 +1,112 @@
-"""Class catalogue: categories, class pages with their agenda, and training materials."""
+"""Class catalogue: categories, class pages with their agenda, and training materials.
 
+A class (``CoursePage``) is one offering of a training, with its agenda of sessions as in
+SOP 002 "Penyelenggaraan Kegiatan Pengembangan Kompetensi Teknis". Materials
+(``MaterialPage``) follow SOP "Penyiapan Bahan/Materi Diklat": they pass the review workflow
+created in migration 0003 before publication.
+
+Trainer pages belong to the trainers app; this app links to them with foreign keys to
+``wagtailcore.Page`` (limited to ``trainers.TrainerPage`` in the editor) so neither app
+imports the other and both can migrate in any order.
+"""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import Case, F, Prefetch, Q, When
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from django.utils.translation import ngettext
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page, PageManager, Workflow
+from wagtail.query import PageQuerySet
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
+
+from courses.blocks import CourseBodyBlock
+
+CARD_RENDITION = "fill-640x360"
+MATERIAL_WORKFLOW_NAME = "Review bahan/materi diklat"
+TRAINER_PAGE_TYPE = "trainers.TrainerPage"
 
 
-@register_snippet
+def trainer_page_model():
+    """``trainers.TrainerPage`` when the trainers app provides it, else ``None`` (apps land in any order)."""
+    from django.apps import apps
+
+    try:
+        return apps.get_model(TRAINER_PAGE_TYPE)
+    except LookupError:
+        return None
+
+
+class TrainerChooserPanel(PageChooserPanel):
+    """A page chooser limited to trainer pages, resolved when the form is built, not at import."""
+
+    def __init__(self, field_name, page_type=TRAINER_PAGE_TYPE, **kwargs):
+        super().__init__(field_name, page_type=page_type, **kwargs)
+
+    def get_form_options(self):
+        if self.page_type and trainer_page_model() is None:
+            self.page_type = None
+        return super().get_form_options()
+
+
+def validate_trainer_page(page):
+    model = trainer_page_model()
+    if page is not None and model is not None and not issubclass(page.specific_class or Page, model):
+        raise ValidationError({"trainer": _("Choose a trainer page.")})
+
+
+def office_zone():
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+def format_minutes(total):
+    """``1215`` -> ``"20 jam 15 menit"`` (in the active language)."""
+    hours, minutes = divmod(int(total), 60)
+    parts = []
+    if hours:
+        parts.append(ngettext("%(n)d hour", "%(n)d hours", hours) % {"n": hours})
+    if minutes or not hours:
+        parts.append(ngettext("%(n)d minute", "%(n)d minutes", minutes) % {"n": minutes})
+    return " ".join(parts)
+
+
 class Category(index.Indexed, models.Model):
-    """A field of training (Seni Tari, Kriya, ...); classes belong to one, trainers list several as expertise."""
+    """A field of training (Seni Tari, Kriya, ...); classes belong to one, trainers list several as expertise.
+
+    Registered as a snippet through ``courses.viewsets.CategoryViewSet``.
+    """
 
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     icon = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("icon or image"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("icon or image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     description = models.TextField(_("description"), blank=True)
 
@@ -29,3 +120,617 @@ class Category(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+
+class CourseIndexPage(Page):
+    """The catalogue at /kelas/: cards of published classes with filters in the query string."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    page_size = 12
+
+    class Meta:
+        verbose_name = _("class catalogue")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.forms import CatalogueFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        form = CatalogueFilterForm(request.GET or None)
+        courses = CoursePage.objects.live().public().descendant_of(self).for_listing()
+        if form.is_bound:
+            # Invalid fields are left out of cleaned_data, so the valid filters still apply.
+            form.is_valid()
+            courses = form.filter(courses)
+        context["filter_form"] = form
+        context["active_filters"] = form.active_filters() if form.is_bound else []
+        context["courses"] = paginate(request, courses, self.page_size)
+        context["query_string"] = querystring_without_page(request)
+        return context
+
+
+def paginate(request, queryset, per_page):
+    paginator = Paginator(queryset, per_page)
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+def querystring_without_page(request):
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+class CoursePageQuerySet(PageQuerySet):
+    def for_listing(self):
+        """Everything a card shows in a fixed number of queries, soonest classes first, finished last."""
+        Image = get_image_model()
+        today = timezone.localdate()
+        return (
+            self.select_related("category", "seat_count")
+            .prefetch_related(Prefetch("image", queryset=Image.objects.prefetch_renditions(CARD_RENDITION)))
+            .annotate(
+                is_finished=Case(When(end_date__lt=today, then=1), default=0, output_field=models.IntegerField())
+            )
+            .order_by("is_finished", Case(When(end_date__lt=today, then=None), default=F("start_date")), "-end_date")
+        )
+
+    def upcoming(self, today=None):
+        return self.filter(start_date__gt=today or timezone.localdate())
+
+    def running(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(start_date__lte=today, end_date__gte=today)
+
+    def finished(self, today=None):
+        return self.filter(end_date__lt=today or timezone.localdate())
+
+    def registration_open(self, now=None):
+        """Classes that have not started and whose registration window contains ``now`` (full ones keep a waitlist)."""
+        now = now or timezone.now()
+        return self.filter(
+            Q(registration_opens__isnull=True) | Q(registration_opens__lte=now),
+            Q(registration_closes__isnull=True) | Q(registration_closes__gte=now),
+            start_date__gt=timezone.localdate(now),
+        )
+
+    def in_month(self, year, month):
+        first = datetime.date(year, month, 1)
+        last = (first + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
+        return self.filter(start_date__lte=last, end_date__gte=first)
+
+
+CoursePageManager = PageManager.from_queryset(CoursePageQuerySet)
+
+
+class CoursePageForm(WagtailAdminPageForm):
+    """Cross-field checks of a class and its agenda, shown next to the fields in the editor."""
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The class cannot end before it starts."))
+        opens, closes = cleaned.get("registration_opens"), cleaned.get("registration_closes")
+        if opens and closes and closes < opens:
+            self.add_error("registration_closes", _("Registration cannot close before it opens."))
+        sessions = self.formsets.get("sessions") if hasattr(self, "formsets") else None
+        if sessions is not None and start and end:
+            for form in sessions.forms:
+                data = getattr(form, "cleaned_data", None) or {}
+                if data.get("DELETE") or not data.get("date"):
+                    continue
+                if not start <= data["date"] <= end:
+                    form.add_error(
+                        "date",
+                        _("The session must fall between the class dates (%(start)s – %(end)s).")
+                        % {"start": start.strftime("%d-%m-%Y"), "end": end.strftime("%d-%m-%Y")},
+                    )
+                    self.add_error(None, _("Some agenda sessions fall outside the class dates."))
+        return cleaned
+
+
+class CoursePage(Page):
+    """One class offering: what, when, where, for whom, who teaches it and its agenda."""
+
+    class Mode(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
+        BLENDED = "blended", _("Blended")
+
+    class Level(models.TextChoices):
+        BEGINNER = "beginner", _("Beginner")
+        INTERMEDIATE = "intermediate", _("Intermediate")
+        ADVANCED = "advanced", _("Advanced")
+        ALL = "all", _("All levels")
+
+    class RegistrationState(models.TextChoices):
+        OPEN = "open", _("Registration open")
+        FULL = "full", _("Full (waitlist)")
+        NOT_YET_OPEN = "not_yet_open", _("Registration not yet open")
+        CLOSED = "closed", _("Registration closed")
+        RUNNING = "running", _("Running")
+        FINISHED = "finished", _("Finished")
+
+    summary = models.TextField(_("summary"), max_length=400, help_text=_("One or two sentences shown on cards."))
+    body = StreamField(CourseBodyBlock(), verbose_name=_("description"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    category = models.ForeignKey(
+        Category,
+        verbose_name=_("category"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="courses",
+    )
+    cohort = models.CharField(_("cohort"), max_length=60, blank=True, help_text=_("For example “Angkatan II”."))
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices, default=Level.BEGINNER)
+    audience = models.TextField(_("intended audience"), blank=True)
+    requirements = models.TextField(_("what to bring (requirements)"), blank=True, help_text=_("One item per line."))
+    expected_outputs = models.TextField(_("expected outputs"), blank=True, help_text=_("One item per line."))
+    start_date = models.DateField(_("first day"))
+    end_date = models.DateField(_("last day"))
+    mode = models.CharField(_("mode"), max_length=20, choices=Mode.choices, default=Mode.IN_PERSON)
+    location_name = models.CharField(_("venue"), max_length=200, blank=True)
+    location_address = models.TextField(_("address"), blank=True)
+    map_url = models.URLField(_("map link"), blank=True)
+    online_url = models.URLField(
+        _("online meeting link"), blank=True, help_text=_("Shown to everyone; leave empty to send it by email.")
+    )
+    capacity = models.PositiveIntegerField(_("seats"), null=True, blank=True, help_text=_("Empty means unlimited."))
+    registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    cost = models.PositiveIntegerField(_("cost (Rupiah)"), default=0, help_text=_("0 means free."))
+    contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+
+    objects = CoursePageManager()
+    base_form_class = CoursePageForm
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("category"), FieldPanel("cohort"), FieldPanel("level")]),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("audience"), FieldPanel("requirements"), FieldPanel("expected_outputs")],
+            heading=_("Participants"),
+        ),
+    ]
+    schedule_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("mode"),
+                FieldPanel("location_name"),
+                FieldPanel("location_address"),
+                FieldRowPanel([FieldPanel("map_url"), FieldPanel("online_url")]),
+            ],
+            heading=_("When and where"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("cost")]),
+                FieldRowPanel([FieldPanel("registration_opens"), FieldPanel("registration_closes")]),
+            ],
+            heading=_("Registration"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldRowPanel([FieldPanel("contact_phone"), FieldPanel("contact_email")])],
+            heading=_("Contact person"),
+        ),
+        InlinePanel("course_trainers", label=_("Trainers"), heading=_("Trainers")),
+        HelpPanel(
+            _(
+                "Sessions may overlap (for example the trainer's talk and the participants' note-taking run "
+                "together in SOP 002). A session must end after it starts, on the same day."
+            ),
+            heading=_("Agenda"),
+        ),
+        InlinePanel("sessions", label=_("Session"), heading=_("Agenda sessions")),
+    ]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(schedule_panels, heading=_("Schedule and registration")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("audience"),
+        index.SearchField("cohort"),
+        index.SearchField("location_name"),
+        index.AutocompleteField("summary"),
+        index.RelatedFields("category", [index.SearchField("name")]),
+        index.FilterField("start_date"),
+        index.FilterField("end_date"),
+        index.FilterField("mode"),
+        index.FilterField("category"),
+    ]
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.MaterialPage"]
+
+    class Meta:
+        verbose_name = _("class")
+        verbose_name_plural = _("classes")
+
+    # --- Agenda figures -------------------------------------------------------------
+    @cached_property
+    def agenda(self):
+        """Sessions in time order with their trainer pages (also works on an unsaved preview)."""
+        sessions = self.sessions.select_related("trainer")
+        return sorted(sessions, key=lambda s: (s.date, s.start_time, s.end_time, s.sort_order or 0))
+
+    @property
+    def total_minutes(self):
+        return sum(session.duration_minutes for session in self.agenda)
+
+    @property
+    def total_duration_display(self):
+        return format_minutes(self.total_minutes)
+
+    @property
+    def number_of_days(self):
+        return len({session.date for session in self.agenda})
+
+    @property
+    def agenda_days(self):
+        """``[(date, [sessions])]`` for the agenda table, one group per day."""
+        days = {}
+        for session in self.agenda:
+            days.setdefault(session.date, []).append(session)
+        return list(days.items())
+
+    # --- Seats and registration --------------------------------------------------------
+    @property
+    def accepted_count(self):
+        try:
+            return self.seat_count.accepted
+        except SeatCount.DoesNotExist:
+            return 0
+
+    @property
+    def waitlisted_count(self):
+        try:
+            return self.seat_count.waitlisted
+        except SeatCount.DoesNotExist:
+            return 0
+
+    @property
+    def seats_left(self):
+        """Free seats, or ``None`` when the class has no limit."""
+        if self.capacity is None:
+            return None
+        return max(self.capacity - self.accepted_count, 0)
+
+    @property
+    def date_range(self):
+        """``"12–14 Desember 2026"``, ``"30 Januari – 2 Februari 2027"`` or a single day."""
+        start, end = self.start_date, self.end_date
+        if start == end:
+            return date_format(start, "j F Y")
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start.day}–{date_format(end, 'j F Y')}"
+        if start.year == end.year:
+            return f"{date_format(start, 'j F')} – {date_format(end, 'j F Y')}"
+        return f"{date_format(start, 'j F Y')} – {date_format(end, 'j F Y')}"
+
+    @property
+    def is_free(self):
+        return not self.cost
+
+    def registration_state(self, now=None):
+        now = now or timezone.now()
+        today = timezone.localdate(now)
+        if self.end_date < today:
+            return self.RegistrationState.FINISHED
+        if self.start_date <= today:
+            return self.RegistrationState.RUNNING
+        if self.registration_opens and now < self.registration_opens:
+            return self.RegistrationState.NOT_YET_OPEN
+        if self.registration_closes and now > self.registration_closes:
+            return self.RegistrationState.CLOSED
+        if self.seats_left == 0:
+            return self.RegistrationState.FULL
+        return self.RegistrationState.OPEN
+
+    @cached_property
+    def state(self):
+        return self.registration_state()
+
+    @property
+    def state_label(self):
+        return self.RegistrationState(self.state).label
+
+    @property
+    def state_badge(self):
+        return {
+            "open": "badge--ok",
+            "full": "badge--warn",
+            "not_yet_open": "badge--info",
+            "closed": "badge--error",
+            "running": "badge--info",
+            "finished": "",
+        }[self.state]
+
+    @property
+    def accepts_registrations(self):
+        """Open for new registrations (a full class still takes a waitlist)."""
+        return self.state in (self.RegistrationState.OPEN, self.RegistrationState.FULL)
+
+    @property
+    def requirement_list(self):
+        return [line.strip() for line in self.requirements.splitlines() if line.strip()]
+
+    @property
+    def output_list(self):
+        return [line.strip() for line in self.expected_outputs.splitlines() if line.strip()]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["trainers"] = list(
+            self.course_trainers.select_related("trainer").filter(trainer__live=True).order_by("sort_order")
+        )
+        context["materials"] = list(
+            MaterialPage.objects.live().public().child_of(self).prefetch_related("attachments__document")
+        )
+        return context
+
+
+class CourseTrainer(Orderable):
+    """A trainer teaching a class; the trainers app lists a trainer's classes through ``trainer_courses``."""
+
+    page = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="course_trainers")
+    trainer = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("trainer"),
+        on_delete=models.CASCADE,
+        related_name="trainer_courses",
+    )
+    role = models.CharField(
+        _("role"), max_length=100, blank=True, help_text=_("For example “Instruktur utama” or “Fasilitator”.")
+    )
+
+    panels = [TrainerChooserPanel("trainer"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("class trainer")
+        verbose_name_plural = _("class trainers")
+
+    def __str__(self):
+        return f"{self.trainer} – {self.page}"
+
+    def clean(self):
+        super().clean()
+        validate_trainer_page(self.trainer if self.trainer_id else None)
+
+
+class CourseSession(Orderable):
+    """One row of a class agenda (SOP 002: registration, pre-test, material, break, ...)."""
+
+    class Kind(models.TextChoices):
+        MATERIAL = "material", _("Material")
+        BREAK = "break", _("Break")
+        PRE_TEST = "pre_test", _("Pre-test")
+        POST_TEST = "post_test", _("Post-test")
+        GROUP_WORK = "group_work", _("Group work")
+        PRESENTATION = "presentation", _("Presentation")
+        REGISTRATION = "registration", _("Registration")
+        CEREMONY = "ceremony", _("Ceremony")
+
+    page = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="sessions")
+    date = models.DateField(_("date"))
+    start_time = models.TimeField(_("start time"))
+    end_time = models.TimeField(_("end time"))
+    title = models.CharField(_("title"), max_length=255)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.MATERIAL)
+    trainer = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("trainer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="trainer_sessions",
+    )
+    room = models.CharField(_("room or notes"), max_length=255, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("start_time"), FieldPanel("end_time")]),
+        FieldRowPanel([FieldPanel("title"), FieldPanel("kind")]),
+        TrainerChooserPanel("trainer"),
+        FieldPanel("room"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+    def __str__(self):
+        return f"{self.date:%d-%m-%Y} {self.start_time:%H:%M}–{self.end_time:%H:%M} {self.title}"
+
+    def clean(self):
+        super().clean()
+        validate_trainer_page(self.trainer if self.trainer_id else None)
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            raise ValidationError(
+                {"end_time": _("A session must end after it starts, on the same day (no crossing midnight).")}
+            )
+
+    @property
+    def starts_at(self):
+        return datetime.datetime.combine(self.date, self.start_time, tzinfo=office_zone())
+
+    @property
+    def ends_at(self):
+        return datetime.datetime.combine(self.date, self.end_time, tzinfo=office_zone())
+
+    @property
+    def duration_minutes(self):
+        return int((self.ends_at - self.starts_at).total_seconds() // 60)
+
+    @property
+    def is_test(self):
+        return self.kind in (self.Kind.PRE_TEST, self.Kind.POST_TEST)
+
+
+class SeatCount(models.Model):
+    """Seats taken in a class; the enrolment app updates it inside its own locked transaction."""
+
+    course = models.OneToOneField(CoursePage, on_delete=models.CASCADE, related_name="seat_count")
+    accepted = models.PositiveIntegerField(_("accepted"), default=0)
+    waitlisted = models.PositiveIntegerField(_("waitlisted"), default=0)
+
+    class Meta:
+        verbose_name = _("seat count")
+        verbose_name_plural = _("seat counts")
+
+    def __str__(self):
+        return f"{self.course}: {self.accepted}"
+
+    @classmethod
+    def for_course(cls, course, lock=False):
+        """The counter of a class, created on first use; ``lock=True`` selects it FOR UPDATE."""
+        seat_count, _created = cls.objects.get_or_create(course_id=course.pk)
+        if lock:
+            seat_count = cls.objects.select_for_update().get(pk=seat_count.pk)
+        return seat_count
+
+
+class MaterialIndexPage(Page):
+    """The shared library of training materials (modules reused by several classes)."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["courses.MaterialPage"]
+
+    class Meta:
+        verbose_name = _("material library")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        materials = MaterialPage.objects.live().public().child_of(self).order_by("title")
+        context["materials"] = paginate(request, materials, 20)
+        return context
+
+
+class MaterialPage(Page):
+    """A training module (SOP "Penyiapan Bahan/Materi Diklat") under a class or in the library.
+
+    Participants-only attachments are refused by the ``before_serve_document`` hook in
+    ``courses.wagtail_hooks`` unless the reader takes part in the class or is staff.
+    """
+
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("Public")
+        PARTICIPANTS = "participants_only", _("Participants only")
+
+    description = RichTextField(_("description"), features=["bold", "italic", "link", "ol", "ul"])
+    learning_objectives = models.TextField(_("learning objectives"), blank=True, help_text=_("One per line."))
+    visibility = models.CharField(
+        _("attachments visible to"), max_length=20, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("description"),
+        FieldPanel("learning_objectives"),
+        FieldPanel("visibility"),
+        InlinePanel("attachments", label=_("Attachment"), heading=_("Attachments")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("description"),
+        index.SearchField("learning_objectives"),
+        index.AutocompleteField("description"),
+    ]
+    parent_page_types = ["courses.CoursePage", "courses.MaterialIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("training material")
+        verbose_name_plural = _("training materials")
+
+    @property
+    def is_restricted(self):
+        return self.visibility == self.Visibility.PARTICIPANTS
+
+    @property
+    def objective_list(self):
+        return [line.strip() for line in self.learning_objectives.splitlines() if line.strip()]
+
+    def course(self):
+        """The class this material belongs to, or ``None`` for a library material."""
+        parent = self.get_parent()
+        return parent.specific if parent and parent.specific_class is CoursePage else None
+
+    def user_can_download(self, user):
+        from courses.hooks import is_course_participant
+
+        if not self.is_restricted:
+            return True
+        return is_course_participant(user, self.course())
+
+    def get_workflow(self):
+        """The workflow assigned to an ancestor, else the material review workflow of migration 0003.
+
+        Materials live under many classes, so the review applies to the page type itself
+        instead of to every class's subtree; an editor may still assign another workflow to a
+        subtree (for example the library) in Settings → Workflows.
+        """
+        workflow = super().get_workflow()
+        if workflow is None and getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True):
+            workflow = Workflow.objects.filter(name=MATERIAL_WORKFLOW_NAME, active=True).first()
+        return workflow
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["course"] = self.course()
+        context["can_download"] = self.user_can_download(request.user)
+        context["attachments"] = list(self.attachments.select_related("document").order_by("sort_order"))
+        return context
+
+
+class MaterialAttachment(Orderable):
+    """A file of a material (slides, module, worksheet) kept as a Wagtail document."""
+
+    page = ParentalKey(MaterialPage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="material_attachments",
+    )
+    title = models.CharField(_("title"), max_length=255, blank=True, help_text=_("Defaults to the document title."))
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.display_title
+
+    @property
+    def display_title(self):
+        return self.title or self.document.title
