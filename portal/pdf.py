@@ -1,0 +1,71 @@
+"""PDF rendering with xhtml2pdf for letters, certificates and reports.
+
+Only three kinds of resource may be loaded while rendering: ``data:`` URIs (QR codes),
+``static:NAME`` (files from the project's static folders: fonts, letterhead art) and
+``media:NAME`` (public images such as the office logo, resolved inside MEDIA_ROOT).
+Everything else — remote URLs, ``file:`` paths, paths outside those folders — is refused,
+so user-supplied text can never make the renderer fetch anything.
+"""
+
+import io
+import logging
+from pathlib import Path
+
+import segno
+from xhtml2pdf import pisa
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+
+logger = logging.getLogger(__name__)
+
+
+class PDFRenderError(Exception):
+    pass
+
+
+def _inside(base: Path, candidate: Path) -> bool:
+    try:
+        candidate.resolve().relative_to(base.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def resolve_resource(uri, rel=None):
+    """xhtml2pdf link callback: map our URI schemes to local files; refuse anything else."""
+    if uri.startswith("data:"):
+        return uri
+    if uri.startswith("static:"):
+        found = finders.find(uri[len("static:") :])
+        if found and any(_inside(Path(root), Path(found)) for root in _static_roots()):
+            return found
+    elif uri.startswith("media:"):
+        path = Path(settings.MEDIA_ROOT) / uri[len("media:") :]
+        if _inside(Path(settings.MEDIA_ROOT), path) and path.is_file():
+            return str(path)
+    logger.warning("PDF renderer refused resource %r", uri[:200])
+    return ""
+
+
+def _static_roots():
+    roots = [Path(p) for p in settings.STATICFILES_DIRS]
+    roots.append(Path(settings.BASE_DIR))
+    return roots
+
+
+def html_to_pdf(html: str) -> bytes:
+    buffer = io.BytesIO()
+    result = pisa.CreatePDF(html, dest=buffer, link_callback=resolve_resource, encoding="utf-8")
+    if result.err:
+        raise PDFRenderError(f"xhtml2pdf reported {result.err} error(s)")
+    return buffer.getvalue()
+
+
+def render_pdf(template_name: str, context: dict) -> bytes:
+    return html_to_pdf(render_to_string(template_name, context))
+
+
+def qr_data_uri(text: str, scale: int = 4) -> str:
+    return segno.make(text, error="m").png_data_uri(scale=scale, border=1)

@@ -1,0 +1,86 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from procedures.models import Holiday, Letter, OutboxMessage
+from procedures.services import LOG_ACTION
+
+#: Flows register ``fn() -> CaseViewSet instance`` under this hook; all queues share one menu.
+CASE_VIEWSET = "register_case_viewset"
+
+
+@hooks.register("register_log_actions")
+def register_transition_action(actions):
+    def message(log_entry):
+        data = log_entry.data or {}
+        return _("Moved from step '%(from)s' to '%(to)s' (%(action)s)") % {
+            "from": data.get("from", ""),
+            "to": data.get("to", ""),
+            "action": data.get("transition", ""),
+        }
+
+    actions.register_action(LOG_ACTION, _("SOP step"), message)
+
+
+class HolidayViewSet(SnippetViewSet):
+    model = Holiday
+    icon = "date"
+    menu_label = _("Holidays")
+    list_display = ["date", "name", "kind"]
+    list_filter = ["kind"]
+    ordering = ["date"]
+
+
+class OutboxViewSet(ModelViewSet):
+    model = OutboxMessage
+    icon = "mail"
+    menu_label = _("Outgoing email")
+    list_display = ["subject", "recipients", "status", "attempts", "created_at", "sent_at"]
+    list_filter = ["sent_at"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = ["available_at"]
+
+
+class LetterViewSet(ModelViewSet):
+    model = Letter
+    icon = "doc-full"
+    menu_label = _("Letters")
+    list_display = ["number", "subject", "date", "kind"]
+    list_filter = ["kind", "date"]
+    search_fields = ["number", "subject", "addressee"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = ["revoked_at", "revoked_reason"]
+
+
+@hooks.register("register_admin_viewset")
+def register_services_menu():
+    items = [fn() for fn in hooks.get_hooks(CASE_VIEWSET)]
+    items += [LetterViewSet("letters"), HolidayViewSet(), OutboxViewSet("outbox")]
+    group = type(
+        "ServicesGroup",
+        (ViewSetGroup,),
+        {"items": items, "menu_label": _("Services"), "menu_icon": "tasks", "menu_order": 150},
+    )
+    return group()
+
+
+@hooks.register("register_public_service")
+def status_service():
+    return {
+        "title": _("Check application status"),
+        "description": _("Follow every step of your application with its tracking number."),
+        "url": reverse("procedures:lookup"),
+    }
+
+
+@hooks.register("register_demo_content", order=-40)
+def load_demo_holidays(stdout):
+    from procedures.demo import load
+
+    load(stdout)
