@@ -27,6 +27,7 @@ urlpatterns = [
     path("permintaan-narasumber/", include("trainer_requests.urls")),
     path("sertifikat/", include("certificates.urls")),
     path("izin-kursus/", include("licensing.urls")),
+    path("konsultasi/", include("consultations.urls")),
 ]
 
 if settings.DEBUG:

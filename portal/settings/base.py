@@ -47,6 +47,7 @@ PROJECT_APPS = [
     "certificates",
     "trainer_requests",
     "licensing",
+    "consultations",
     "search",
 ]
 
