@@ -1,0 +1,75 @@
+"""load_demo builds a living site, twice without changing anything, and every demo account logs in."""
+
+import io
+
+import pytest
+
+from django.apps import apps
+from django.core.management import call_command
+from django.test import Client
+
+from accounts.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def load_demo():
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def row_counts():
+    """Rows per model of every project app plus pages, images, users and groups."""
+    labels = {"accounts", "home", "portal", "wagtailcore", "wagtailimages", "auth", "account"}
+    labels |= {config.label for config in apps.get_app_configs() if config.name in _project_apps()}
+    return {
+        model._meta.label: model._default_manager.count()
+        for model in apps.get_models()
+        if model._meta.app_label in labels
+        and not model._meta.proxy
+        # revisions and logs record each publish; the content itself is what must not change
+        and model._meta.model_name not in {"revision", "pagelogentry", "modellogentry", "rendition"}
+    }
+
+
+def _project_apps():
+    from django.conf import settings
+
+    return set(getattr(settings, "PROJECT_APPS", []))
+
+
+def test_load_demo_is_idempotent():
+    output = load_demo()
+    assert "Demo content is ready." in output
+    first = row_counts()
+    assert first["accounts.User"] == len(DEMO_ACCOUNTS)
+    assert first["home.StandardPage"] >= 3
+    load_demo()
+    assert row_counts() == first
+
+
+def test_every_demo_account_logs_in_and_the_participant_through_allauth():
+    load_demo()
+    for email, *_rest in DEMO_ACCOUNTS:
+        assert Client().login(email=email, password=DEMO_PASSWORD), email
+
+    client = Client()
+    response = client.post("/akun/login/", {"login": "peserta@demo.test", "password": DEMO_PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] == "/saya/"
+    assert client.get("/saya/").status_code == 200
+
+    staff = Client()
+    response = staff.post("/admin/login/", {"username": "kadis@demo.test", "password": DEMO_PASSWORD})
+    assert response.status_code == 302
+    assert staff.get("/admin/").status_code == 200
+
+
+def test_demo_accounts_command_prints_every_account():
+    out = io.StringIO()
+    call_command("demo_accounts", stdout=out)
+    text = out.getvalue()
+    assert DEMO_PASSWORD in text
+    for email, *_rest in DEMO_ACCOUNTS:
+        assert email in text
