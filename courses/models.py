@@ -691,16 +691,17 @@ class MaterialPage(Page):
         return is_course_participant(user, self.course())
 
     def get_workflow(self):
-        """The workflow assigned to an ancestor, else the material review workflow of migration 0003.
+        """Materials always pass the review workflow of migration 0003 while it is active.
 
-        Materials live under many classes, so the review applies to the page type itself
-        instead of to every class's subtree; an editor may still assign another workflow to a
-        subtree (for example the library) in Settings → Workflows.
+        Materials live under many classes, so the review is tied to the page type rather than
+        to a subtree; Wagtail's default "Moderators approval" on the root (which classes and
+        other pages keep) would skip the SOP's Ketua Tim Kerja and Kepala Bidang steps.
         """
-        workflow = super().get_workflow()
-        if workflow is None and getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True):
+        if getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True):
             workflow = Workflow.objects.filter(name=MATERIAL_WORKFLOW_NAME, active=True).first()
-        return workflow
+            if workflow is not None:
+                return workflow
+        return super().get_workflow()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -112,7 +112,7 @@ def run_search(request, query_string, selected_type=""):
     if not query_string:
         return empty
     pages = Page.objects.live().public()
-    facets = pages.search(query_string).facet("content_type")
+    facets = pages.search(query_string).facet("content_type_id")
     types = []
     content_types = {}
     for content_type_id, count in facets.items():

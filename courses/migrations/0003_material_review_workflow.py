@@ -3,7 +3,9 @@
 Steps 4 and 5 of the SOP: the Ketua Tim Kerja checks the draft material, then the Pejabat
 Level 2 (Kepala Bidang) approves it; either can send it back with comments ("Request
 changes"). Members of a GroupApprovalTask's group may open and act on a page while it is on
-their task, so the reviewers need no page permissions of their own. ``MaterialPage.get_workflow``
+their task, but Wagtail publishes the approved revision as the last approver
+(``wagtail.workflows.publish_workflow_state`` checks ``can_publish``), so the Kepala Bidang
+gets the "publish" page permission on the root. Publish alone does not let them edit pages. ``MaterialPage.get_workflow``
 applies this workflow to every material that has no other workflow assigned.
 """
 
@@ -34,6 +36,18 @@ def create_workflow(apps, schema_editor):
         group, _created = Group.objects.get_or_create(name=role)
         task.groups.add(group)
         WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": order})
+
+    Page = apps.get_model("wagtailcore", "Page")
+    Permission = apps.get_model("auth", "Permission")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    root = Page.objects.filter(depth=1).first()
+    page_type, _created = ContentType.objects.get_or_create(app_label="wagtailcore", model="page")
+    publish, _created = Permission.objects.get_or_create(
+        content_type=page_type, codename="publish_page", defaults={"name": "Can publish any page"}
+    )
+    if root is not None:
+        head_of_unit = Group.objects.get(name=roles.HEAD_OF_UNIT)
+        GroupPagePermission.objects.get_or_create(group=head_of_unit, page=root, permission=publish)
 
     # Editors maintain the category list.
     roles.grant_model_permissions(apps, roles.EDITOR, "courses", "Category")
