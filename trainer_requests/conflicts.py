@@ -1,0 +1,64 @@
+"""Pure conflict detection for trainer assignments (no database access).
+
+A request asks for a trainer on one or more days, each day from ``start_time`` to
+``end_time``. A trainer is busy during class sessions they teach and during other approved
+assignments. Two periods conflict when they overlap; periods that merely touch
+(one ends exactly when the other starts) do not.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Busy:
+    """A period in which a trainer is already committed."""
+
+    start: datetime.datetime
+    end: datetime.datetime
+    title: str
+    kind: str  # "session" (a class session) or "assignment" (another approved request)
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Conflict:
+    window_start: datetime.datetime
+    window_end: datetime.datetime
+    busy: Busy
+
+    def __str__(self):
+        return f"{self.busy.title} ({self.busy.start:%d-%m-%Y %H:%M}–{self.busy.end:%H:%M})"
+
+
+def overlaps(a_start, a_end, b_start, b_end):
+    """True when [a_start, a_end) and [b_start, b_end) share time; touching ends do not overlap."""
+    return a_start < b_end and b_start < a_end
+
+
+def daily_windows(start_date, end_date, start_time, end_time, tzinfo):
+    """One period per day of the event, each from ``start_time`` to ``end_time`` in ``tzinfo``.
+
+    An end time at or before the start time means the day runs past midnight.
+    """
+    if start_date is None or end_date is None or start_time is None or end_time is None or end_date < start_date:
+        return []
+    windows = []
+    day = start_date
+    while day <= end_date:
+        start = datetime.datetime.combine(day, start_time, tzinfo=tzinfo)
+        end_day = day if end_time > start_time else day + datetime.timedelta(days=1)
+        windows.append((start, datetime.datetime.combine(end_day, end_time, tzinfo=tzinfo)))
+        day += datetime.timedelta(days=1)
+    return windows
+
+
+def find_conflicts(windows, busy_items):
+    """Every (window, busy item) pair that overlaps, in time order."""
+    conflicts = [
+        Conflict(start, end, busy)
+        for start, end in windows
+        for busy in busy_items
+        if overlaps(start, end, busy.start, busy.end)
+    ]
+    return sorted(conflicts, key=lambda conflict: (conflict.busy.start, conflict.window_start))

@@ -1,0 +1,136 @@
+"""SOP "Permintaan Narasumber" (file 004) as a procedure.
+
+Printed steps of the SOP: 1 the technical officer receives the request letter, 2 records
+and archives it and forwards it to the head of section, 3 the head of section writes the
+analysis (*telaahan*) of the material needed for the head of office, 4 the head of office
+approves or refuses and names the person(s), 5 the confirmation letter is sent.
+
+In the portal, step 1 is the applicant's online form: the letter is received when the
+applicant confirms their email address (``confirm``), which puts the request in the
+technical officer's queue. After the letters the assigned trainers confirm or decline
+(a decline returns the request to the head of office for reassignment), and after the
+event the technical officer closes the request with a short report.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from accounts import roles
+from procedures.registry import BACK, CLOSE, FORWARD, REJECT, Procedure, Step, Transition
+
+CODE = "trainer_request"
+
+#: States in which an assignment counts as approved (it blocks the trainer's calendar).
+APPROVED_STATES = ("letters", "trainer_confirmation", "scheduled", "closed")
+
+PROCEDURE = Procedure(
+    code=CODE,
+    name=_("Resource-person request"),
+    prefix="PNR",
+    initial_state="unconfirmed",
+    steps=[
+        Step("unconfirmed", _("Waiting for the email address to be confirmed"), applicant_acts=True),
+        Step(
+            "received",
+            _("Letter received: recorded and archived by the technical officer"),
+            (roles.TECHNICAL_OFFICER,),
+            sop_step="2",
+            default_minutes=5,
+        ),
+        Step(
+            "analysis",
+            _("Analysis of the material needed by the head of section"),
+            (roles.HEAD_OF_UNIT,),
+            sop_step="3",
+            default_minutes=10,
+        ),
+        Step(
+            "decision",
+            _("Decision and choice of trainers by the head of office"),
+            (roles.HEAD_OF_OFFICE,),
+            sop_step="4",
+            default_minutes=10,
+        ),
+        Step(
+            "letters",
+            _("Confirmation and assignment letters issued"),
+            (roles.TECHNICAL_OFFICER,),
+            sop_step="5",
+            default_minutes=10,
+        ),
+        Step(
+            "refusal_letter",
+            _("Refusal letter issued"),
+            (roles.TECHNICAL_OFFICER,),
+            sop_step="5",
+            default_minutes=10,
+        ),
+        Step("trainer_confirmation", _("Waiting for the trainers to confirm")),
+        Step("scheduled", _("Trainers confirmed: waiting for the event"), (roles.TECHNICAL_OFFICER,)),
+        Step("closed", _("Event held and reported"), final=True),
+        Step("refused", _("Request refused"), final=True),
+    ],
+    transitions=[
+        Transition("confirm", ("unconfirmed",), "received", _("Confirm the email address"), by_applicant=True),
+        Transition(
+            "record",
+            ("received",),
+            "analysis",
+            _("Record, archive and forward to the head of section"),
+            form_class="trainer_requests.forms.RecordLetterForm",
+        ),
+        Transition(
+            "submit_analysis",
+            ("analysis",),
+            "decision",
+            _("Send the analysis to the head of office"),
+            form_class="trainer_requests.forms.AnalysisForm",
+        ),
+        Transition(
+            "return_analysis",
+            ("decision",),
+            "analysis",
+            _("Return the analysis for correction"),
+            kind=BACK,
+            note_required=True,
+        ),
+        Transition(
+            "approve",
+            ("decision",),
+            "letters",
+            _("Approve and assign trainers"),
+            form_class="trainer_requests.forms.ApprovalForm",
+        ),
+        Transition(
+            "refuse",
+            ("decision",),
+            "refusal_letter",
+            _("Refuse the request"),
+            kind=REJECT,
+            note_required=True,
+            public_note=True,
+        ),
+        Transition("issue_letters", ("letters",), "trainer_confirmation", _("Issue and send the letters")),
+        Transition(
+            "issue_refusal", ("refusal_letter",), "refused", _("Issue and send the refusal letter"), kind=CLOSE
+        ),
+        # Made by the portal when the assigned trainers answer in /saya/ (system transitions).
+        Transition("trainers_confirmed", ("trainer_confirmation",), "scheduled", _("All trainers confirmed")),
+        Transition(
+            "trainer_declined",
+            ("trainer_confirmation",),
+            "decision",
+            _("A trainer declined: choose another"),
+            kind=BACK,
+        ),
+        Transition(
+            "close",
+            ("scheduled",),
+            "closed",
+            _("Close with the event report"),
+            kind=CLOSE,
+            form_class="trainer_requests.forms.ReportForm",
+        ),
+    ],
+)
+
+__all__ = ["APPROVED_STATES", "CODE", "FORWARD", "PROCEDURE"]

@@ -1,0 +1,60 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+
+from portal.hooks import DEMO_CONTENT, MEMBER_AREA_PANEL, PUBLIC_SERVICE, MemberPanel
+from procedures.wagtail_hooks import CASE_VIEWSET
+
+#: Same name as ``trainers.schedule.TRAINER_SCHEDULE_SOURCE``.
+TRAINER_SCHEDULE_SOURCE = "register_trainer_schedule_source"
+
+
+@hooks.register(CASE_VIEWSET)
+def trainer_request_viewset():
+    from trainer_requests.viewsets import TrainerRequestViewSet
+
+    return TrainerRequestViewSet("trainer-requests")
+
+
+@hooks.register(TRAINER_SCHEDULE_SOURCE)
+def trainer_request_schedule(trainer_page, start_date, end_date):
+    from trainer_requests.services import schedule_items
+
+    return schedule_items(trainer_page, start_date, end_date)
+
+
+@hooks.register(MEMBER_AREA_PANEL)
+def my_assignments(request):
+    from trainer_requests.models import TrainerAssignment
+
+    items = list(
+        # Only assignments the office has sent a letter for (surat tugas issued).
+        TrainerAssignment.objects.filter(trainer__user=request.user, letter__isnull=False)
+        .select_related("request", "trainer", "letter")
+        .order_by("-request__start_date")[:20]
+    )
+    if not items:
+        return None
+    return MemberPanel(
+        _("My assignments as resource person"),
+        "trainer_requests/member_panel.html",
+        {"assignments": items},
+        order=25,
+    )
+
+
+@hooks.register(PUBLIC_SERVICE)
+def trainer_request_service():
+    return {
+        "title": _("Request a resource person"),
+        "description": _("Villages, cooperatives, schools and offices ask the office to lend a trainer."),
+        "url": reverse("trainer_requests:request"),
+    }
+
+
+@hooks.register(DEMO_CONTENT, order=40)
+def load_demo_trainer_requests(stdout):
+    from trainer_requests.demo import load
+
+    load(stdout)
