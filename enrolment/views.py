@@ -1,0 +1,504 @@
+"""Participant pages (enrol, my class, tests, check-in, claim) and the staff's class-day screens."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts import roles
+from courses.models import CoursePage, CourseSession
+from enrolment import assessment, attendance, claims, exports, services
+from enrolment.forms import (
+    EnrolForm,
+    ParticipantForm,
+    RollCallForm,
+    ScoreEntryForm,
+    ScoreImportForm,
+    TakeTestForm,
+    WalkInForm,
+)
+from enrolment.models import Attendance, Enrolment, Participant, TestResult
+from portal.ratelimit import request_limited
+from procedures import services as core
+from procedures.files import private_file_response
+
+DELIVERY_ROLES = (roles.ADMIN_OFFICER, roles.INSTRUCTOR)
+
+
+# --- Participant side ------------------------------------------------------------------------
+
+
+def _open_course(course_id):
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    if not CoursePage.objects.filter(pk=course_id).public().exists():
+        raise Http404
+    return course
+
+
+@login_required
+def enrol(request, course_id):
+    """SOP step 1 online: the profile (prefilled when known) and the class in one form."""
+    course = _open_course(course_id)
+    participant = services.participant_for(request.user)
+    if participant is not None:
+        existing = Enrolment.objects.active().filter(participant=participant, course=course).first()
+        if existing is not None:
+            messages.info(request, _("You are already registered for this class."))
+            return redirect("enrolment:detail", pk=existing.pk)
+    if not course.accepts_registrations:
+        messages.error(request, _("Registration for this class is not open."))
+        return redirect(course.url)
+    user = request.user
+    initial = {} if participant else {"full_name": user.get_full_name(), "email": user.email, "phone": user.phone}
+    form = EnrolForm(request.POST or None, instance=participant, initial=initial, user=user)
+    if request.method == "POST":
+        if request_limited(request, "enrolment-enrol", 20, 3600):
+            form.add_error(None, _("Too many registrations in a short time. Please try again later."))
+        elif form.is_valid():
+            participant = services.save_profile(form, user=user)
+            try:
+                enrolment, created = services.enrol(
+                    participant, course, user, motivation=form.cleaned_data.get("motivation", "")
+                )
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+                return redirect(course.url)
+            if created:
+                messages.success(
+                    request,
+                    _("Your registration has been received with number %(number)s. The admin officer will verify it.")
+                    % {"number": enrolment.tracking_number},
+                )
+            return redirect("enrolment:detail", pk=enrolment.pk)
+    return render(request, "enrolment/enrol.html", {"form": form, "course": course, "participant": participant})
+
+
+@login_required
+def profile(request):
+    participant = services.participant_for(request.user)
+    if participant is None:
+        raise Http404
+    form = ParticipantForm(request.POST or None, instance=participant)
+    if request.method == "POST" and form.is_valid():
+        services.save_profile(form)
+        messages.success(request, _("Your participant profile has been saved."))
+        return redirect("accounts:member_area")
+    return render(request, "enrolment/profile.html", {"form": form})
+
+
+def _my_enrolment(request, pk):
+    return get_object_or_404(
+        Enrolment.objects.select_related("participant", "course"), pk=pk, participant__user=request.user
+    )
+
+
+@login_required
+def detail(request, pk):
+    enrolment = _my_enrolment(request, pk)
+    course = enrolment.course
+    participating = enrolment.state in ("accepted", "attending", "evaluation", "completed")
+    materials = []
+    if participating:
+        from courses.models import MaterialPage
+
+        materials = list(MaterialPage.objects.live().child_of(course).order_by("path"))
+    pre, post = enrolment.test_scores
+    attended = {a.session_id: a for a in enrolment.attendances.all()}
+    context = {
+        "enrolment": enrolment,
+        "course": course,
+        "participating": participating,
+        "materials": materials,
+        "agenda": [(s, attended.get(s.pk)) for s in course.agenda],
+        "tests": assessment.available_tests(enrolment),
+        "pre": pre,
+        "post": post,
+        "may_withdraw": enrolment.may_withdraw(),
+        "may_resubmit": enrolment.state == "correction",
+        "public_notes": [e for e in enrolment.events() if e.public_note and e.note],
+    }
+    return render(request, "enrolment/detail.html", context)
+
+
+@login_required
+def withdraw(request, pk):
+    enrolment = _my_enrolment(request, pk)
+    if not enrolment.may_withdraw():
+        messages.error(request, _("You can no longer withdraw from this class."))
+        return redirect("enrolment:detail", pk=pk)
+    if request.method == "POST":
+        try:
+            services.withdraw(enrolment, request.user)
+        except core.TransitionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("You have withdrawn from the class."))
+        return redirect("enrolment:detail", pk=pk)
+    return render(request, "enrolment/withdraw.html", {"enrolment": enrolment})
+
+
+@login_required
+def resubmit(request, pk):
+    """Back from "correction": the participant fixes the profile and sends it again."""
+    enrolment = _my_enrolment(request, pk)
+    if enrolment.state != "correction":
+        raise Http404
+    form = ParticipantForm(request.POST or None, instance=enrolment.participant)
+    if request.method == "POST" and form.is_valid():
+        services.save_profile(form)
+        try:
+            core.perform(enrolment, "resubmit", request.user)
+        except core.TransitionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Your corrected registration has been sent."))
+        return redirect("enrolment:detail", pk=pk)
+    notes = [e for e in enrolment.events() if e.public_note and e.note]
+    return render(request, "enrolment/resubmit.html", {"form": form, "enrolment": enrolment, "notes": notes})
+
+
+@login_required
+def take_test(request, pk, kind):
+    enrolment = _my_enrolment(request, pk)
+    if kind not in TestResult.Kind.values:
+        raise Http404
+    label = TestResult.Kind(kind).label
+    done = enrolment.test_results.filter(kind=kind).first()
+    if done is not None:
+        return render(request, "enrolment/test_done.html", {"enrolment": enrolment, "result": done, "label": label})
+    session = assessment.test_session(enrolment.course, kind)
+    if session is None or enrolment.state not in assessment.TAKING_STATES:
+        messages.error(request, _("The test can only be taken during its slot in the agenda."))
+        return redirect("enrolment:detail", pk=pk)
+    questions = assessment.questions_for(enrolment.course)
+    form = TakeTestForm(request.POST or None, questions=questions)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = assessment.submit_test(enrolment, kind, form.answers())
+        except assessment.TestNotAvailable as error:
+            messages.error(request, str(error))
+            return redirect("enrolment:detail", pk=pk)
+        messages.success(request, _("Your %(test)s score: %(score)s.") % {"test": label, "score": result.score})
+        return redirect("enrolment:take_test", pk=pk, kind=kind)
+    return render(
+        request, "enrolment/take_test.html", {"enrolment": enrolment, "form": form, "label": label, "session": session}
+    )
+
+
+@login_required
+def work_photo(request, pk):
+    enrolment = _my_enrolment(request, pk)
+    if not enrolment.work_photo:
+        raise Http404
+    return private_file_response(enrolment.work_photo, inline=True)
+
+
+@login_required
+def check_in(request, session_id, code):
+    """The link in the instructor's QR: one tap to confirm (a GET never changes anything)."""
+    session = get_object_or_404(CourseSession.objects.select_related("page"), pk=session_id)
+    error = None
+    record = None
+    if request.method == "POST":
+        if request_limited(request, "enrolment-checkin", 30, 600):
+            error = _("Too many attempts. Please wait a few minutes.")
+        else:
+            try:
+                record = attendance.check_in(request.user, session, code)
+            except attendance.CheckInRefused as refused:
+                error = str(refused)
+    elif not attendance.checkin_open(session):
+        error = _("Check-in for this session is closed: it only works while the session runs.")
+    elif not attendance.code_is_fresh(session, code):
+        error = _("This check-in code has expired. Scan the QR code on the instructor's screen again.")
+    status = 400 if error and request.method == "POST" else 200
+    return render(
+        request,
+        "enrolment/check_in.html",
+        {"session": session, "course": session.page, "code": code, "error": error, "record": record},
+        status=status,
+    )
+
+
+@login_required
+def claim(request, token):
+    try:
+        participant = claims.participant_for_token(token)
+    except claims.ClaimError as error:
+        return render(request, "enrolment/claim.html", {"error": str(error)}, status=400)
+    if request.method == "POST":
+        try:
+            claims.claim(participant, request.user)
+        except claims.ClaimError as error:
+            return render(
+                request, "enrolment/claim.html", {"error": str(error), "participant": participant}, status=400
+            )
+        messages.success(request, _("The participant profile is now linked to your account."))
+        return redirect("accounts:member_area")
+    return render(request, "enrolment/claim.html", {"participant": participant})
+
+
+# --- Staff side ------------------------------------------------------------------------------
+
+
+def staff_required(*role_names):
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not roles.has_role(request.user, *role_names):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def _course(course_id):
+    return get_object_or_404(CoursePage, pk=course_id)
+
+
+def _session(course, session_id):
+    return get_object_or_404(CourseSession, pk=session_id, page_id=course.pk)
+
+
+@staff_required(*DELIVERY_ROLES)
+def staff_index(request):
+    today = timezone.localdate()
+    courses = CoursePage.objects.live().select_related("seat_count").order_by("start_date")
+    groups = [
+        (_("Running"), list(courses.running(today))),
+        (_("Upcoming"), list(courses.upcoming(today))),
+        (_("Finished"), list(courses.finished(today).order_by("-end_date")[:20])),
+    ]
+    return render(request, "enrolment/staff/index.html", {"groups": groups})
+
+
+@staff_required(*DELIVERY_ROLES)
+def staff_course(request, course_id):
+    course = _course(course_id)
+    rows = exports.class_rows(course)
+    sessions = attendance.countable_sessions(course)
+    context = {
+        "course": course,
+        "rows": rows,
+        "sessions": sessions,
+        "averages": assessment.class_averages(course),
+        "inspect_url_name": "enrolments:inspect",
+        "now": timezone.now(),
+        "can_register": roles.has_role(request.user, roles.ADMIN_OFFICER),
+    }
+    return render(request, "enrolment/staff/course.html", context)
+
+
+@require_POST
+@staff_required(*DELIVERY_ROLES)
+def staff_start(request, course_id):
+    course = _course(course_id)
+    count = services.start_class(course, request.user)
+    messages.success(request, _("%(count)d participants are now taking part in the class.") % {"count": count})
+    return redirect("enrolment:staff_course", course_id=course.pk)
+
+
+@require_POST
+@staff_required(*DELIVERY_ROLES)
+def staff_open_evaluation(request, course_id):
+    course = _course(course_id)
+    count = services.open_evaluation(course, request.user)
+    messages.success(request, _("%(count)d participants are waiting for the evaluation.") % {"count": count})
+    return redirect("enrolment:staff_course", course_id=course.pk)
+
+
+@staff_required(*DELIVERY_ROLES)
+def roll_call(request, course_id, session_id):
+    course = _course(course_id)
+    session = _session(course, session_id)
+    enrolments = attendance.roll_call_enrolments(course)
+    records = {a.enrolment_id: a for a in Attendance.objects.filter(session=session)}
+    form = RollCallForm(request.POST or None, enrolments=enrolments, records=records)
+    if request.method == "POST" and form.is_valid():
+        saved = attendance.save_roll_call(session, form.statuses(), request.user)
+        messages.success(request, _("Attendance saved for %(count)d participants.") % {"count": saved})
+        return redirect("enrolment:roll_call", course_id=course.pk, session_id=session.pk)
+    sessions = attendance.countable_sessions(course)
+    return render(
+        request,
+        "enrolment/staff/roll_call.html",
+        {
+            "course": course,
+            "session": session,
+            "form": form,
+            "records": records,
+            "sessions": sessions,
+            "checkin_open": attendance.checkin_open(session),
+        },
+    )
+
+
+@staff_required(*DELIVERY_ROLES)
+def session_qr(request, course_id, session_id):
+    """The instructor's screen: a QR that changes every minute (the page reloads itself, no JS needed)."""
+    import segno
+
+    course = _course(course_id)
+    session = _session(course, session_id)
+    now = timezone.now()
+    is_open = attendance.checkin_open(session, now)
+    context = {"course": course, "session": session, "open": is_open}
+    if is_open:
+        url = request.build_absolute_uri(attendance.checkin_url(session, now))
+        context.update(
+            url=url,
+            qr_svg=segno.make(url, error="m").svg_inline(scale=8, border=2, title=_("Check-in QR code")),
+            refresh=max(1, 60 - int(now.timestamp()) % 60),
+            present=Attendance.objects.filter(session=session, status__in=("present", "late")).count(),
+        )
+    response = render(request, "enrolment/staff/qr.html", context)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@staff_required(*DELIVERY_ROLES)
+def attendance_sheet(request, course_id, session_id):
+    course = _course(course_id)
+    session = _session(course, session_id)
+    return _download(
+        exports.attendance_sheet_pdf(course, session),
+        "application/pdf",
+        f"daftar-hadir-{course.slug}-{session.pk}.pdf",
+    )
+
+
+@staff_required(*DELIVERY_ROLES)
+def participants_export(request, course_id):
+    course = _course(course_id)
+    return _download(
+        exports.participants_xlsx(course),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        f"peserta-{course.slug}.xlsx",
+    )
+
+
+@staff_required(*DELIVERY_ROLES)
+def score_sheet(request, course_id):
+    course = _course(course_id)
+    return _download(
+        exports.score_sheet_xlsx(course),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        f"nilai-{course.slug}.xlsx",
+    )
+
+
+@staff_required(*DELIVERY_ROLES)
+def report(request, course_id):
+    course = _course(course_id)
+    return _download(exports.report_pdf(course), "application/pdf", f"laporan-{course.slug}.pdf")
+
+
+def _download(content, content_type, filename):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@staff_required(*DELIVERY_ROLES)
+def scores(request, course_id):
+    """Paper tests: type the scores in, or import the filled-in score sheet."""
+    course = _course(course_id)
+    enrolments = list(
+        Enrolment.objects.filter(course=course, state__in=("accepted", "attending", "evaluation", "completed"))
+        .select_related("participant")
+        .prefetch_related(Prefetch("test_results"))
+        .order_by("participant__full_name")
+    )
+    entry = ScoreEntryForm(enrolments=enrolments)
+    upload = ScoreImportForm()
+    import_errors = []
+    if request.method == "POST" and "import" in request.POST:
+        upload = ScoreImportForm(request.POST, request.FILES)
+        if upload.is_valid():
+            count, import_errors = assessment.import_scores(course, upload.cleaned_data["file"], request.user)
+            if not import_errors:
+                messages.success(request, _("Scores imported for %(count)d participants.") % {"count": count})
+                return redirect("enrolment:scores", course_id=course.pk)
+    elif request.method == "POST":
+        entry = ScoreEntryForm(request.POST, enrolments=enrolments)
+        if entry.is_valid():
+            for enrolment in enrolments:
+                for kind in ("pre", "post"):
+                    value = entry.cleaned_data.get(f"{kind}_{enrolment.pk}")
+                    current = enrolment.test_scores[0 if kind == "pre" else 1]
+                    if value != current:
+                        assessment.record_score(enrolment, kind, value, request.user)
+            messages.success(request, _("Scores saved."))
+            return redirect("enrolment:scores", course_id=course.pk)
+    return render(
+        request,
+        "enrolment/staff/scores.html",
+        {"course": course, "entry": entry, "upload": upload, "import_errors": import_errors},
+    )
+
+
+@staff_required(roles.ADMIN_OFFICER)
+def walk_in(request):
+    """SOP step 1 *secara langsung*: the admin officer registers a person without an account."""
+    course_id = request.GET.get("kelas", "")
+    instance = None
+    if request.method == "POST":
+        nik = request.POST.get("nik", "").strip()
+        instance = Participant.objects.filter(nik=nik).first() if nik else None
+    initial = {"course": course_id} if course_id.isdigit() else {}
+    form = WalkInForm(request.POST or None, instance=instance, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        course = form.cleaned_data["course"]
+        participant = services.save_profile(form, registered_by=request.user)
+        try:
+            enrolment, created = services.enrol(participant, course, request.user, walk_in=True)
+        except ValidationError as error:
+            form.add_error("course", error)
+        else:
+            if created and form.cleaned_data.get("accept_now"):
+                services.decide(enrolment, request.user)
+                enrolment.refresh_from_db()
+            if created and participant.user_id is None:
+                claims.send_claim_email(participant)
+            if created:
+                messages.success(
+                    request,
+                    _("%(name)s registered with number %(number)s: %(step)s.")
+                    % {
+                        "name": participant.full_name,
+                        "number": enrolment.tracking_number,
+                        "step": enrolment.state_label,
+                    },
+                )
+            else:
+                messages.info(
+                    request, _("%(name)s is already registered for this class.") % {"name": participant.full_name}
+                )
+            return redirect("enrolment:staff_course", course_id=course.pk)
+    return render(request, "enrolment/staff/walk_in.html", {"form": form})
+
+
+@require_POST
+@staff_required(roles.ADMIN_OFFICER)
+def resend_claim(request, pk):
+    participant = get_object_or_404(Participant, pk=pk, user__isnull=True)
+    if claims.send_claim_email(participant):
+        messages.success(request, _("The claim link was sent to %(email)s.") % {"email": participant.email})
+    else:
+        messages.error(request, _("This participant has no email address."))
+    return redirect(request.POST.get("next") or reverse("enrolment:staff_index"))
