@@ -27,7 +27,7 @@ from licensing.models import (
 from licensing.procedure import PROCEDURE
 from portal.uploads import reencode_image
 from procedures import services as core
-from procedures.letters import issue_letter, office_settings
+from procedures.letters import issue_letter, office_settings, signer_from_office
 from procedures.numbering import next_number
 from procedures.standards import standards_for_procedure
 
@@ -141,16 +141,22 @@ def _accept_file(application, event, actor, data):
         )
 
 
-def _refuse_file(application, event, actor, data):
-    verdicts = data.get("verdicts") or {}
-    documents = list(application.documents.select_related("item"))
+def validate_verdicts(documents, verdicts):
+    """At least one refused document, and a reason for every refused one."""
     refused = [doc for doc in documents if (verdicts.get(doc.pk) or ("", ""))[0] == ApplicationDocument.REFUSED]
     if not refused:
         raise ValidationError(_("Refuse at least one document, with its reason, to return the file."))
+    for document in refused:
+        if not (verdicts[document.pk][1] or "").strip():
+            raise ValidationError(_("Give the reason for refusing %(item)s.") % {"item": document.item.name})
+
+
+def _refuse_file(application, event, actor, data):
+    verdicts = data.get("verdicts") or {}
+    documents = list(application.documents.select_related("item"))
+    validate_verdicts(documents, verdicts)
     for document in documents:
         verdict, reason = verdicts.get(document.pk) or (ApplicationDocument.ACCEPTED, "")
-        if verdict == ApplicationDocument.REFUSED and not (reason or "").strip():
-            raise ValidationError(_("Give the reason for refusing %(item)s.") % {"item": document.item.name})
         document.status = verdict
         document.reason = (reason or "").strip() if verdict == ApplicationDocument.REFUSED else ""
         document.save(update_fields=["status", "reason"])
@@ -176,7 +182,10 @@ def refusal_note(verdicts, documents):
 
 def refuse_file(application, actor, verdicts, expected_version=None):
     """Front office returns the file; ``verdicts`` maps document pk → (verdict, reason)."""
-    note = refusal_note(verdicts, application.documents.select_related("item"))
+    documents = list(application.documents.select_related("item"))
+    # Checked before the step changes, so a refused call leaves the case object untouched.
+    validate_verdicts(documents, verdicts)
+    note = refusal_note(verdicts, documents)
     return core.perform(
         application,
         "refuse_file",
@@ -335,6 +344,17 @@ def promise_days(calendar):
     return math.ceil(minutes / calendar.minutes_per_day) if minutes and calendar.minutes_per_day else 0
 
 
+def signer_for(actor):
+    """The head of office from the office settings; the signing account fills what the settings lack."""
+    signer = signer_from_office(office_settings())
+    if not signer["name"] and actor is not None and getattr(actor, "is_authenticated", False):
+        signer["name"] = actor.get_full_name() or actor.email
+    if not signer["title"]:
+        with translation.override("id"):
+            signer["title"] = _("Head of Office")
+    return signer
+
+
 def _add_years(day, years):
     try:
         return day.replace(year=day.year + years)
@@ -370,6 +390,7 @@ def issue_decree(application, actor):
             body=f"{application.decree_considerations}\n\n{application.decree_decision}",
             details=details,
             case=application,
+            signer=signer_for(actor),
             created_by=actor,
             template="licensing/decree_pdf.html",
             extra_context={
@@ -415,5 +436,6 @@ def issue_refusal(application, actor):
                 (_("Reasons"), application.recommendation_reasons),
             ],
             case=application,
+            signer=signer_for(actor),
             created_by=actor,
         )
