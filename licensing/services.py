@@ -278,11 +278,12 @@ def default_considerations(application):
                 "regency": application.regency,
                 "number": application.tracking_number,
             },
-            _("that the technical office inspected the institution on %(date)s and %(verdict)s it;")
-            % {
-                "date": visit,
-                "verdict": _("recommended") if application.recommended else _("did not recommend"),
-            },
+            (
+                _("that the technical office inspected the institution on %(date)s and recommended it;")
+                if application.recommended
+                else _("that the technical office inspected the institution on %(date)s and did not recommend it;")
+            )
+            % {"date": visit},
         ]
         if application.recommended:
             lines.append(
