@@ -19,7 +19,12 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from portal.nik import mask_nik
+from portal.uploads import MB, random_name
+from procedures.models import Case, private_storage
+from procedures.registry import register
 from trainers.panels import TrainerSchedulePanel
+from trainers.procedure import CODE, PROCEDURE, UPDATE_CODE, UPDATE_PROCEDURE
 
 CARD_RENDITION = "fill-320x320"
 PROFILE_RENDITION = "fill-480x480"
@@ -261,3 +266,239 @@ class StandardModule(index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.code} – {self.name}"
+
+
+# --- SOP "Pendaftaran Narasumber" records (private) ---------------------------------------
+
+PHOTO_MAX_BYTES = 5 * MB
+DOCUMENT_MAX_BYTES = 5 * MB
+MAX_CERTIFICATES = 5
+
+
+class Gender(models.TextChoices):
+    MALE = "male", _("Male")
+    FEMALE = "female", _("Female")
+
+
+class TrainerApplicationQuerySet(models.QuerySet):
+    def open_for(self, user):
+        """The user's application that is not decided yet (draft, in review or in correction)."""
+        return self.filter(user=user).exclude(state__in=["approved", "rejected"])
+
+
+class TrainerApplication(Case):
+    """A trainer's self-registration (SOP Pendaftaran Narasumber): private data, files and review results.
+
+    Text fields may be blank while the applicant works on the draft; the registration form
+    requires them on submission.
+    """
+
+    procedure_code = CODE
+
+    class Recommendation(models.TextChoices):
+        APPROVE = "approve", _("Approve")
+        REJECT = "reject", _("Reject")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        on_delete=models.PROTECT,
+        related_name="trainer_applications",
+    )
+    full_name = models.CharField(_("full name with degrees"), max_length=200, blank=True)
+    applicant_email = models.EmailField(_("email"))
+    nik = models.CharField(_("NIK (national identity number)"), max_length=16, blank=True)
+    birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, blank=True)
+    phone = models.CharField(_("phone / WhatsApp"), max_length=30, blank=True)
+    address = models.TextField(_("address"), blank=True)
+    regency = models.CharField(_("regency / city"), max_length=120, blank=True)
+    position = models.CharField(_("current position or occupation"), max_length=200, blank=True)
+    short_bio = models.TextField(_("short biography"), max_length=1000, blank=True)
+    expertise = models.ManyToManyField(
+        "courses.Category", verbose_name=_("areas of expertise"), blank=True, related_name="trainer_applications"
+    )
+    education = models.TextField(_("education"), blank=True)
+    work_experience = models.TextField(_("work experience"), blank=True)
+    teaching_experience = models.TextField(_("teaching experience"), blank=True)
+    certifications = models.TextField(_("certifications and competencies"), blank=True)
+    topics = models.TextField(_("modules and topics offered"), blank=True)
+    photo = models.FileField(_("photo"), storage=private_storage, upload_to=random_name, blank=True, max_length=255)
+    photo_name = models.CharField(max_length=255, blank=True, editable=False)
+    cv = models.FileField(_("CV"), storage=private_storage, upload_to=random_name, blank=True, max_length=255)
+    cv_name = models.CharField(max_length=255, blank=True, editable=False)
+    consent_at = models.DateTimeField(_("consent given"), null=True, blank=True, editable=False)
+
+    # Results of the review steps.
+    checked_modules = models.ManyToManyField(
+        StandardModule, verbose_name=_("matching standard modules"), blank=True, related_name="+"
+    )
+    verification_note = models.TextField(_("verification note"), blank=True)
+    recommendation = models.CharField(
+        _("team lead's recommendation"), max_length=10, choices=Recommendation.choices, blank=True
+    )
+    recommendation_note = models.TextField(_("recommendation note"), blank=True)
+    trainer_page = models.ForeignKey(
+        TrainerPage,
+        verbose_name=_("trainer page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="applications",
+        editable=False,
+    )
+
+    private_file_fields = ("photo", "cv")
+    objects = TrainerApplicationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("trainer registration")
+        verbose_name_plural = _("trainer registrations")
+        ordering = ["-created_at"]
+
+    @property
+    def applicant_name(self):
+        return self.full_name or self.user.get_full_name() or self.applicant_email
+
+    @property
+    def is_editable(self):
+        """The applicant may change the application only before submission or when it is sent back."""
+        return self.state in {"draft", "correction"}
+
+    def admin_summary(self):
+        return [
+            (_("Full name"), self.full_name),
+            (_("Email"), self.applicant_email),
+            (_("NIK"), mask_nik(self.nik)),
+            (_("Date of birth"), self.birth_date.strftime("%d-%m-%Y") if self.birth_date else ""),
+            (_("Gender"), self.get_gender_display()),
+            (_("Phone / WhatsApp"), self.phone),
+            (_("Address"), self.address),
+            (_("Regency / city"), self.regency),
+            (_("Position"), self.position),
+            (_("Areas of expertise"), ", ".join(c.name for c in self.expertise.all())),
+            (_("Short biography"), self.short_bio),
+            (_("Education"), self.education),
+            (_("Work experience"), self.work_experience),
+            (_("Teaching experience"), self.teaching_experience),
+            (_("Certifications"), self.certifications),
+            (_("Modules and topics offered"), self.topics),
+            (_("Matching standard modules"), ", ".join(str(m) for m in self.checked_modules.all()) or "—"),
+            (_("Verification note"), self.verification_note or "—"),
+            (_("Recommendation"), self.get_recommendation_display() or "—"),
+            (_("Recommendation note"), self.recommendation_note or "—"),
+            (_("Trainer page"), self.trainer_page or "—"),
+        ]
+
+    def private_files(self):
+        files = super().private_files()
+        files += [(_("Certificate: %(name)s") % {"name": c.original_name}, c.key) for c in self.certificates.all()]
+        return files
+
+    def get_private_file(self, key):
+        if key.startswith("certificate-"):
+            pk = key.partition("-")[2]
+            certificate = self.certificates.filter(pk=int(pk)).first() if pk.isdigit() else None
+            return certificate.file if certificate and certificate.file else None
+        return super().get_private_file(key)
+
+    def on_transition(self, transition, event, actor, data):
+        from trainers import services
+
+        services.application_transitioned(self, transition, event, actor, data)
+
+    def notification_recipients(self, transition, event):
+        return [self.applicant_email] if self.applicant_email else []
+
+
+class ApplicationCertificate(models.Model):
+    """One certificate file attached to a registration (PDF or image), private."""
+
+    application = models.ForeignKey(TrainerApplication, on_delete=models.CASCADE, related_name="certificates")
+    file = models.FileField(_("certificate"), storage=private_storage, upload_to=random_name, max_length=255)
+    original_name = models.CharField(_("file name"), max_length=255)
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self):
+        return self.original_name
+
+    @property
+    def key(self):
+        return f"certificate-{self.pk}"
+
+
+class TrainerProfileUpdate(Case):
+    """A published trainer's request to change the public profile, reviewed by the team lead."""
+
+    procedure_code = UPDATE_CODE
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        on_delete=models.PROTECT,
+        related_name="trainer_profile_updates",
+    )
+    trainer_page = models.ForeignKey(
+        TrainerPage, verbose_name=_("trainer page"), on_delete=models.CASCADE, related_name="update_requests"
+    )
+    position = models.CharField(_("position or title"), max_length=200, blank=True)
+    short_bio = models.TextField(_("short biography"), max_length=1000, blank=True)
+    regency = models.CharField(_("regency / city"), max_length=120, blank=True)
+    expertise = models.ManyToManyField(
+        "courses.Category", verbose_name=_("areas of expertise"), blank=True, related_name="+"
+    )
+    education = models.TextField(_("education"), blank=True)
+    experience = models.TextField(_("work experience"), blank=True)
+    teaching_experience = models.TextField(_("teaching experience"), blank=True)
+    certifications = models.TextField(_("certifications and competencies"), blank=True)
+    topics = models.TextField(_("modules and topics offered"), blank=True)
+    photo = models.FileField(
+        _("new photo"), storage=private_storage, upload_to=random_name, blank=True, max_length=255
+    )
+    reason = models.TextField(_("what changed and why"), blank=True)
+
+    private_file_fields = ("photo",)
+
+    class Meta:
+        verbose_name = _("trainer profile update")
+        verbose_name_plural = _("trainer profile updates")
+        ordering = ["-created_at"]
+
+    @property
+    def applicant_name(self):
+        return self.trainer_page.full_name or self.user.get_full_name() or self.user.email
+
+    @property
+    def applicant_email(self):
+        return self.user.email
+
+    def admin_summary(self):
+        page = self.trainer_page
+        return [
+            (_("Trainer page"), page.title),
+            (_("What changed and why"), self.reason),
+            (_("Position"), self.position),
+            (_("Short biography"), self.short_bio),
+            (_("Regency / city"), self.regency),
+            (_("Areas of expertise"), ", ".join(c.name for c in self.expertise.all())),
+            (_("Education"), self.education),
+            (_("Work experience"), self.experience),
+            (_("Teaching experience"), self.teaching_experience),
+            (_("Certifications"), self.certifications),
+            (_("Modules and topics offered"), self.topics),
+        ]
+
+    def on_transition(self, transition, event, actor, data):
+        if transition.name == "apply":
+            from trainers.services import apply_profile_update
+
+            apply_profile_update(self, actor)
+
+
+register(PROCEDURE, TrainerApplication)
+register(UPDATE_PROCEDURE, TrainerProfileUpdate)

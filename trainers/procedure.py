@@ -1,0 +1,111 @@
+"""SOP "Pendaftaran Narasumber" (file 004) and the shorter profile-update review, as procedures.
+
+Printed steps: 1 the applicant fills in the online form, 2 the team lead analyses the data and
+forwards it, 3 a team member verifies the profile against the standard modules, 4 the team lead
+recommends approval or rejection to the level-2 official, 5 the head of unit decides and the
+letter is sent (an approval invites the trainer to confirm the training schedule). Step 3 may
+send the application back to the applicant, who corrects and resubmits it (the clock restarts).
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from accounts import roles
+from procedures.registry import BACK, FORWARD, REJECT, Procedure, Step, Transition
+
+CODE = "trainer_registration"
+UPDATE_CODE = "trainer_profile_update"
+
+PROCEDURE = Procedure(
+    code=CODE,
+    name=_("Trainer registration"),
+    prefix="NRS",
+    steps=[
+        Step("draft", _("Application being filled in"), applicant_acts=True),
+        Step("analysis", _("Analysed by the team lead"), (roles.TEAM_LEAD,), sop_step="2", default_minutes=5),
+        Step(
+            "verification",
+            _("Verified against the standard modules"),
+            (roles.TEAM_MEMBER,),
+            sop_step="3",
+            default_minutes=5,
+        ),
+        Step("correction", _("Returned to the applicant for correction"), applicant_acts=True),
+        Step(
+            "recommendation",
+            _("Recommendation by the team lead"),
+            (roles.TEAM_LEAD,),
+            sop_step="4",
+            default_minutes=5,
+        ),
+        Step("decision", _("Decision by the head of unit"), (roles.HEAD_OF_UNIT,), sop_step="5", default_minutes=5),
+        Step("approved", _("Approved"), final=True),
+        Step("rejected", _("Not approved"), final=True),
+    ],
+    transitions=[
+        Transition("submit", ("draft",), "analysis", _("Submit application"), by_applicant=True),
+        Transition("forward", ("analysis",), "verification", _("Forward to the team member")),
+        Transition(
+            "verify",
+            ("verification",),
+            "recommendation",
+            _("Record the verification and pass to the team lead"),
+            form_class="trainers.forms.VerificationForm",
+        ),
+        Transition(
+            "send_back",
+            ("verification",),
+            "correction",
+            _("Return to the applicant for correction"),
+            kind=BACK,
+            note_required=True,
+            public_note=True,
+        ),
+        Transition(
+            "resubmit",
+            ("correction",),
+            "analysis",
+            _("Resubmit corrected application"),
+            by_applicant=True,
+            restart_clock=True,
+        ),
+        Transition("recommend_approve", ("recommendation",), "decision", _("Recommend approval")),
+        Transition("recommend_reject", ("recommendation",), "decision", _("Recommend rejection"), note_required=True),
+        Transition(
+            "approve",
+            ("decision",),
+            "approved",
+            _("Approve and issue the letter"),
+            kind=FORWARD,
+            form_class="trainers.forms.DecisionForm",
+        ),
+        Transition(
+            "reject",
+            ("decision",),
+            "rejected",
+            _("Reject and issue the letter"),
+            kind=REJECT,
+            note_required=True,
+            public_note=True,
+            form_class="trainers.forms.DecisionForm",
+        ),
+    ],
+)
+
+UPDATE_PROCEDURE = Procedure(
+    code=UPDATE_CODE,
+    name=_("Trainer profile update"),
+    prefix="UPD",
+    steps=[
+        Step("draft", _("Update being written"), applicant_acts=True),
+        Step("review", _("Reviewed by the team lead"), (roles.TEAM_LEAD,), default_minutes=60),
+        Step("applied", _("Applied to the profile draft"), final=True),
+        Step("refused", _("Not applied"), final=True),
+    ],
+    transitions=[
+        Transition("submit", ("draft",), "review", _("Send update request"), by_applicant=True),
+        Transition("apply", ("review",), "applied", _("Apply to the profile (as a draft for editors)")),
+        Transition(
+            "refuse", ("review",), "refused", _("Refuse the update"), kind=REJECT, note_required=True, public_note=True
+        ),
+    ],
+)
