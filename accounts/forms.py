@@ -7,8 +7,17 @@ from accounts.models import User
 class SignupNameForm(forms.Form):
     """Extra fields on allauth's sign-up form: the name printed on letters and certificates."""
 
-    first_name = forms.CharField(label=_("First name"), max_length=150)
-    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+    first_name = forms.CharField(
+        label=_("First name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
+    )
+    last_name = forms.CharField(
+        label=_("Last name"),
+        max_length=150,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+    )
+    # allauth's sign-up form inherits from this one and honours its field order: name first.
+    field_order = ["first_name", "last_name", "email", "password1", "password2"]
 
     def signup(self, request, user):
         user.first_name = self.cleaned_data["first_name"].strip()
