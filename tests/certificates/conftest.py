@@ -1,0 +1,56 @@
+import datetime
+
+import pytest
+
+from django.utils import timezone
+
+from wagtail.models import Site
+
+from certificates.factories import CertificateTemplateFactory, passed_enrolment
+from courses.factories import CategoryFactory, CourseIndexPageFactory, CoursePageFactory, CourseSessionFactory
+
+
+@pytest.fixture
+def catalogue(db):
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    return CourseIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def category(db):
+    return CategoryFactory(name="Seni Tari", slug="seni-tari")
+
+
+@pytest.fixture
+def course(catalogue, category):
+    """A finished two-day class with 3 + 3 hours of agenda."""
+    start = timezone.localdate() - datetime.timedelta(days=10)
+    course = CoursePageFactory(
+        parent=catalogue,
+        title="Tari Gandrung untuk Pemula",
+        category=category,
+        cohort="Angkatan II",
+        start_date=start,
+        end_date=start + datetime.timedelta(days=1),
+    )
+    for day in (start, start + datetime.timedelta(days=1)):
+        CourseSessionFactory(page=course, date=day, start_time=datetime.time(8), end_time=datetime.time(11))
+    return course
+
+
+@pytest.fixture
+def default_template(db):
+    return CertificateTemplateFactory(name="Default", is_default=True)
+
+
+@pytest.fixture
+def enrolment(course, default_template):
+    return passed_enrolment(course)
+
+
+@pytest.fixture
+def make_enrolment(course, default_template):
+    def make(**kwargs):
+        return passed_enrolment(course, **kwargs)
+
+    return make
