@@ -11,6 +11,7 @@ WORKERS ?= 2
 .PHONY: run serve install install-dev migrate demo test lint format check messages compilemessages bench clean
 
 $(VENV)/bin/activate:
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is needed (set PYTHON=/path/to/python3.11)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 
@@ -32,7 +33,7 @@ demo: migrate
 	$(PY) manage.py load_demo
 
 run: demo
-	@$(PY) manage.py demo_accounts
+	@$(PY) manage.py demo_accounts --base-url http://$(HOST):$(PORT)
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 serve: install
@@ -51,6 +52,8 @@ check: install-dev
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
 
+# pytest exits non-zero when a test fails and also when nothing was collected (exit code 5),
+# so a wrong PYTEST_ARGS can never pass silently.
 test: lint check
 	$(VENV)/bin/pytest $(if $(filter-out 0,$(WORKERS)),-n $(WORKERS) --dist loadgroup,) $(PYTEST_ARGS)
 

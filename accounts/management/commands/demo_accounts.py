@@ -7,9 +7,13 @@ from accounts.roles import role_label
 class Command(BaseCommand):
     help = "Print the demo accounts (all with the same password)."
 
+    def add_arguments(self, parser):
+        parser.add_argument("--base-url", default="http://127.0.0.1:8000", help="Where the site is served.")
+
     def handle(self, *args, **options):
         self.stdout.write(f"\nDemo accounts (password: {DEMO_PASSWORD})")
         for email, first, last, role, superuser in DEMO_ACCOUNTS:
             what = "superuser" if superuser else (str(role_label(role)) if role else "public")
             self.stdout.write(f"  {email:<24} {first} {last} — {what}")
-        self.stdout.write("\nSite: http://127.0.0.1:8000/   Admin: http://127.0.0.1:8000/admin/\n")
+        base_url = options["base_url"].rstrip("/")
+        self.stdout.write(f"\nSite: {base_url}/   Admin: {base_url}/admin/\n")
