@@ -212,9 +212,6 @@ class Enrolment(Case):
                 fields=["course", "seat_number"], condition=Q(seat_number__isnull=False), name="enrolment_one_seat"
             ),
             models.CheckConstraint(
-                condition=Q(seat_number__isnull=True) | Q(state__in=SEATED_STATES), name="enrolment_seat_when_seated"
-            ),
-            models.CheckConstraint(
                 condition=Q(seat_number__isnull=True) | Q(seat_number__gte=1), name="enrolment_seat_positive"
             ),
             models.CheckConstraint(

@@ -182,10 +182,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='enrolment',
-            constraint=models.CheckConstraint(condition=models.Q(('seat_number__isnull', True), ('state__in', ('accepted', 'attending', 'evaluation', 'completed')), _connector='OR'), name='enrolment_seat_when_seated'),
-        ),
-        migrations.AddConstraint(
-            model_name='enrolment',
             constraint=models.CheckConstraint(condition=models.Q(('seat_number__isnull', True), ('seat_number__gte', 1), _connector='OR'), name='enrolment_seat_positive'),
         ),
         migrations.AddConstraint(

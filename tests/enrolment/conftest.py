@@ -1,0 +1,69 @@
+import datetime
+
+import pytest
+
+from django.utils import timezone
+
+from wagtail.models import Site
+
+from courses.factories import CourseIndexPageFactory, CoursePageFactory, CourseSessionFactory
+from enrolment import services
+from enrolment.factories import EnrolmentFactory, ParticipantFactory
+
+
+@pytest.fixture
+def catalogue(db):
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    return CourseIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def course(catalogue):
+    return CoursePageFactory(parent=catalogue, capacity=2)
+
+
+@pytest.fixture
+def officer(user_factory):
+    return user_factory(email="petugas@contoh.test", roles=["Petugas Administrasi"])
+
+
+@pytest.fixture
+def instructor(user_factory):
+    return user_factory(email="instruktur@contoh.test", roles=["Instruktur"])
+
+
+@pytest.fixture
+def submitted(officer):
+    """``submitted(course, **participant_fields)``: an enrolment waiting for verification."""
+
+    def make(course, user=None, **fields):
+        participant = ParticipantFactory(user=user, **fields)
+        enrolment = EnrolmentFactory(participant=participant, course=course)
+        from procedures import services as core
+
+        core.perform(enrolment, "submit", user, system=user is None)
+        return enrolment
+
+    return make
+
+
+@pytest.fixture
+def running_course(catalogue):
+    """A class that started an hour ago with one material session now and a finished one earlier."""
+    now = timezone.localtime()
+    course = CoursePageFactory(parent=catalogue, capacity=10, start_date=now.date(), end_date=now.date())
+    return course
+
+
+def session_around(course, now, kind="material", before=30, after=30, title="Sesi"):
+    start = (now - datetime.timedelta(minutes=before)).time().replace(second=0, microsecond=0)
+    end = (now + datetime.timedelta(minutes=after)).time().replace(second=0, microsecond=0)
+    if end <= start:  # near midnight: keep the session inside the day
+        start, end = datetime.time(0, 0), datetime.time(23, 59)
+    return CourseSessionFactory(page=course, date=now.date(), start_time=start, end_time=end, kind=kind, title=title)
+
+
+def accept(enrolment, officer):
+    services.decide(enrolment, officer)
+    enrolment.refresh_from_db()
+    return enrolment
