@@ -76,7 +76,7 @@ class LicenceApplicationViewSet(CaseViewSet):
             Column("regency", label=_("Regency/city")),
             Column("state_label", label=_("Step")),
             StatusTagColumn("due_display", label=_("Standard time"), primary=lambda case: case.is_overdue),
-            ServiceClockColumn("service_clock", label=_("Time used / 5 working days")),
+            ServiceClockColumn("service_clock_value", label=_("Time used / 5 working days")),
             DateColumn("updated_at", label=_("Updated")),
         ]
 
