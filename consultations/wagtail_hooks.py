@@ -11,7 +11,7 @@ from procedures.wagtail_hooks import CASE_VIEWSET
 def consultation_viewset():
     from consultations.viewsets import ConsultationViewSet
 
-    return ConsultationViewSet("consultations")
+    return ConsultationViewSet("consultation-cases")
 
 
 @hooks.register(MEMBER_AREA_PANEL)

@@ -16,6 +16,7 @@ from xhtml2pdf import pisa
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.exceptions import SuspiciousFileOperation
 from django.template.loader import render_to_string
 
 logger = logging.getLogger(__name__)
@@ -38,7 +39,10 @@ def resolve_resource(uri, rel=None):
     if uri.startswith("data:"):
         return uri
     if uri.startswith("static:"):
-        found = finders.find(uri[len("static:") :])
+        try:
+            found = finders.find(uri[len("static:") :])
+        except SuspiciousFileOperation:
+            found = None
         if found and any(_inside(Path(root), Path(found)) for root in _static_roots()):
             return found
     elif uri.startswith("media:"):

@@ -8,7 +8,7 @@ class StatusLookupForm(forms.Form):
     number = forms.CharField(label=_("Tracking number"), max_length=32, help_text=_("For example NRS-2026-00042."))
     token = forms.CharField(
         label=_("Access code"),
-        max_length=64,
+        max_length=300,
         help_text=_("The code in the confirmation email, after the last slash of the status link."),
     )
 
