@@ -46,7 +46,7 @@ def validate_body(text):
     stripped = TOKEN.sub("", text or "")
     if "{" in stripped or "}" in stripped:
         raise ValidationError(
-            _("A brace {{ or }} is not part of a placeholder. Placeholders look like {participant_name}."),
+            _("A brace { or } is not part of a placeholder. Placeholders look like {participant_name}."),
             code="stray_brace",
         )
 

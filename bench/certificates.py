@@ -1,0 +1,168 @@
+"""Certificate benchmark: render time per certificate and bulk ZIP / combined PDF of 100 vs 300.
+
+Run from the project root: ``.venv/bin/python bench/certificates.py [--sizes 100 300] [--renders 30]``.
+It builds a throw-away SQLite test database (migrations included), a class with N passed
+participants and a template with a full-page background image, then measures:
+
+* the median time to render one certificate PDF (xhtml2pdf, QR, fonts, background);
+* bulk ZIP "cold" (every PDF rendered and stored on the way, as the first staff download does);
+* bulk ZIP and combined PDF "warm" (the stored PDFs streamed again);
+* peak Python heap during each bulk run (tracemalloc, in a separate pass so it does not skew
+  the timings) and the process's maximum RSS.
+"""
+
+import argparse
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+os.environ.setdefault("DATABASE_URL", "sqlite://:memory:")
+
+
+def maxrss_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def consume(chunks):
+    """Write a streamed response to a temp file as a client would; returns the byte count."""
+    size = 0
+    with tempfile.TemporaryFile() as handle:
+        for chunk in chunks:
+            handle.write(chunk)
+            size += len(chunk)
+    return size
+
+
+def timed(fn):
+    start = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - start, result
+
+
+def traced(fn):
+    tracemalloc.start()
+    tracemalloc.reset_peak()
+    try:
+        result = fn()
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return peak / 2**20, result
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 300])
+    parser.add_argument("--renders", type=int, default=30)
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    print("Creating the benchmark database (migrations)...", flush=True)
+    connection.creation.create_test_db(verbosity=0, autoclobber=True)
+
+    import datetime
+
+    from django.utils import timezone
+
+    from wagtail.models import Site
+
+    from certificates.bulk import stream_combined_pdf, stream_zip
+    from certificates.demo import background_image
+    from certificates.factories import passed_enrolment
+    from certificates.models import CertificateTemplate
+    from certificates.rendering import render_certificate
+    from certificates.services import certificate_pdfs, issue_certificate
+    from courses.factories import CategoryFactory, CourseIndexPageFactory, CoursePageFactory
+
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    catalogue = CourseIndexPageFactory(parent=home)
+    category = CategoryFactory(name="Seni Tari", slug="seni-tari")
+    CertificateTemplate.objects.create(
+        name="Bench", is_default=True, background=background_image("Bench background", "#0b5d5b")
+    )
+    names = ["Ni Luh Putu Ayu Saraswati Dewi", "Ṣalāḥ ad-Dīn", "Nguyễn Thị Minh Khai", "Bagus Prasetyo Wibowo"]
+
+    def make_course(count):
+        start = timezone.localdate() - datetime.timedelta(days=10)
+        course = CoursePageFactory(
+            parent=catalogue, category=category, cohort="Angkatan II", start_date=start, end_date=start
+        )
+        certificates = []
+        for i in range(count):
+            enrolment = passed_enrolment(course, full_name=f"{names[i % len(names)]} {i}")
+            certificates.append(issue_certificate(enrolment, notify=False)[0])
+        return course, certificates
+
+    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPU(s), load average {os.getloadavg()[0]:.2f}")
+
+    # 1. Render time per certificate (not stored).
+    _course, sample = make_course(5)
+    render_certificate(sample[0])  # warm-up: font files, rendition, templates
+    times = []
+    for i in range(args.renders):
+        elapsed, pdf = timed(lambda i=i: render_certificate(sample[i % len(sample)]))
+        times.append(elapsed)
+    print(
+        f"Render one certificate: median {statistics.median(times) * 1000:.0f} ms, "
+        f"min {min(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms over {len(times)} renders "
+        f"({len(pdf) / 1024:.0f} KiB each)"
+    )
+
+    # 2. Bulk outputs.
+    from certificates.models import Certificate
+
+    for size in args.sizes:
+        course, _certificates = make_course(size)
+
+        def queryset(course=course):
+            return Certificate.objects.valid().filter(course=course).select_related("template").iterator(chunk_size=50)
+
+        cold, zip_bytes = timed(lambda: consume(stream_zip(certificate_pdfs(queryset()))))
+        warm_zip, _ = timed(lambda: consume(stream_zip(certificate_pdfs(queryset()))))
+        warm_pdf, pdf_bytes = timed(
+            lambda: consume(stream_combined_pdf(data for _n, data in certificate_pdfs(queryset())))
+        )
+        zip_peak, _ = traced(lambda: consume(stream_zip(certificate_pdfs(queryset()))))
+        pdf_peak, _ = traced(lambda: consume(stream_combined_pdf(data for _n, data in certificate_pdfs(queryset()))))
+        print(
+            f"{size} certificates: ZIP cold (render+store) {cold:.1f} s, ZIP warm {warm_zip:.1f} s "
+            f"({zip_bytes / 2**20:.1f} MiB); combined PDF warm {warm_pdf:.1f} s ({pdf_bytes / 2**20:.1f} MiB); "
+            f"peak Python heap ZIP {zip_peak:.1f} MiB, PDF {pdf_peak:.1f} MiB; max RSS so far {maxrss_mb():.0f} MiB",
+            flush=True,
+        )
+
+    # 3. Combined PDF from cold for the largest size (renders everything on the way).
+    size = max(args.sizes)
+    course, _certificates = make_course(size)
+    cold_pdf, _ = timed(
+        lambda: consume(
+            stream_combined_pdf(
+                data
+                for _n, data in certificate_pdfs(
+                    Certificate.objects.valid()
+                    .filter(course=course)
+                    .select_related("template")
+                    .iterator(chunk_size=50)
+                )
+            )
+        )
+    )
+    print(f"{size} certificates: combined PDF cold (render+store) {cold_pdf:.1f} s; max RSS {maxrss_mb():.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
