@@ -472,6 +472,8 @@ class Choice(Orderable):
 class TestResult(models.Model):
     """A participant's pre-test or post-test score, taken on the phone or entered from paper."""
 
+    __test__ = False  # not a pytest test class
+
     class Kind(models.TextChoices):
         PRE = "pre", _("Pre-test")
         POST = "post", _("Post-test")

@@ -67,3 +67,12 @@ def accept(enrolment, officer):
     services.decide(enrolment, officer)
     enrolment.refresh_from_db()
     return enrolment
+
+
+@pytest.fixture
+def client(client):
+    """Pages in English (the language switcher's cookie), so assertions read the msgids."""
+    from django.conf import settings
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
