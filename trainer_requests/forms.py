@@ -226,6 +226,7 @@ class TrainerRequestForm(forms.ModelForm):
             self.fields["letter"].help_text = _(
                 "Already uploaded: %(name)s. Choose another file only to replace it."
             ) % {"name": self.pending.original_name}
+            self._bound_fields_cache.pop("letter", None)  # the bound field copied the old help text
 
 
 class RecordLetterForm(TransitionForm):
