@@ -1,4 +1,5 @@
 import io
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -21,7 +22,7 @@ def test_participant_downloads_and_verifies_then_staff_revokes(
     with browser_page.expect_download() as download_info:
         browser_page.get_by_role("link", name="Unduh sertifikat (PDF)").click()
     text = " ".join(
-        PdfReader(io.BytesIO(open(download_info.value.path(), "rb").read())).pages[0].extract_text().split()
+        PdfReader(io.BytesIO(Path(download_info.value.path()).read_bytes())).pages[0].extract_text().split()
     )
     assert "Ni Luh Putu Ayu Saraswati Dewi" in text
     assert "Tari Gandrung untuk Pemula" in text
