@@ -1,5 +1,7 @@
 import pytest
 
+from sops.factories import SOPIndexPageFactory, SOPPageFactory, SOPStepFactory
+
 
 @pytest.fixture
 def home(db):
@@ -13,3 +15,41 @@ def demo_sops(db):
     from sops.demo import load
 
     return load()
+
+
+@pytest.fixture
+def licence(home):
+    """SOP 001 as printed: the steps sum to 4 days 78 minutes but the document says 4 h 1 h 13 min."""
+    index = SOPIndexPageFactory(parent=home)
+    page = SOPPageFactory(
+        parent=index,
+        title="Izin Kursus",
+        stated_total="4 Hari 1 Jam 13 Menit (5 Hari)",
+        procedure_code="course_licence",
+        steps=[],
+    )
+    times = [
+        (30, "minutes"),
+        (10, "minutes"),
+        (10, "minutes"),
+        (4, "days"),
+        (10, "minutes"),
+        (5, "minutes"),
+        (5, "minutes"),
+        (5, "minutes"),
+        (3, "minutes"),
+    ]
+    actors = [
+        "Pemohon",
+        "Front Office",
+        "Back Office",
+        "Dinas Teknis",
+        "Back Office",
+        "Kabid Perizinan",
+        "Sekretaris",
+        "Kepala Dinas",
+        "Pemohon",
+    ]
+    for number, ((value, unit), actor) in enumerate(zip(times, actors, strict=True), start=1):
+        SOPStepFactory(page=page, number=number, sort_order=number, time_value=value, time_unit=unit, actor=actor)
+    return page

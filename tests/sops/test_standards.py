@@ -73,12 +73,3 @@ def test_a_draft_does_not_change_the_clock(sop):
     assert standards_for("course_licence")["1"].as_minutes() == 10
     revision_page.save_revision().publish()
     assert standards_for("course_licence")["1"].as_minutes() == 60
-
-
-def test_demo_codes_resolve(demo_sops):
-    assert standard_for("course_licence", "4").as_working_days() == Decimal(4)
-    assert standard_for("consultation", "4").as_minutes() == 60
-    assert standard_for("trainer_request", "3").as_minutes() == 10
-    assert standard_for("enrolment", "2").as_minutes() == 20
-    assert standard_for("material_preparation", "4").actor == "Pejabat Level 2 (Pimpinan Unit)"
-    assert len(standards_for("trainer_registration")) == 5
