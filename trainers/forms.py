@@ -205,15 +205,14 @@ class RegistrationForm(forms.ModelForm):
             try:
                 check_file(uploaded, DOCUMENT_TYPES, DOCUMENT_MAX_BYTES)
             except ValidationError as error:
-                errors.extend(f"{uploaded.name}: {message}" for message in error.messages)
+                errors.extend(
+                    ValidationError(
+                        "%(name)s: %(message)s", params={"name": uploaded.name, "message": message}, code=error.code
+                    )
+                    for message in error.messages
+                )
         if errors:
             raise ValidationError(errors)
-        existing = self.instance.certificates.count() if self.instance.pk else 0
-        removing = len(self.data.getlist(self.add_prefix("remove_certificates"))) if self.is_bound else 0
-        if existing - removing + len(files) > MAX_CERTIFICATES:
-            raise ValidationError(
-                _("You can attach at most %(limit)d certificates.") % {"limit": MAX_CERTIFICATES}, code="too_many"
-            )
         return files
 
     def clean(self):
@@ -229,6 +228,17 @@ class RegistrationForm(forms.ModelForm):
                 )
             if gender and gender != (Gender.FEMALE if female else Gender.MALE):
                 self.add_error("gender", _("The gender does not match your NIK."))
+        existing = self.instance.certificates.count() if self.instance.pk else 0
+        removing = len(cleaned.get("remove_certificates") or [])
+        if existing - removing + len(cleaned.get("certificate_uploads") or []) > MAX_CERTIFICATES:
+            self.add_error(
+                "certificate_uploads",
+                ValidationError(
+                    _("You can attach at most %(limit)d certificates."),
+                    params={"limit": MAX_CERTIFICATES},
+                    code="too_many",
+                ),
+            )
         if self.final:
             if not cleaned.get("photo_upload") and not self.instance.photo and "photo_upload" not in self.errors:
                 self.add_error("photo_upload", _("Please upload a photo."))
