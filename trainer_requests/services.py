@@ -20,7 +20,10 @@ from .procedure import APPROVED_STATES
 
 CONFIRM_SALT = "trainer_requests.confirm-email"
 CONFIRM_MAX_AGE = 3 * 24 * 3600
-LETTER_CODE = "NARSUM"
+# Letter numbers are counted per letter kind, so each kind needs its own code to stay unique.
+APPROVAL_CODE = "NARSUM"
+REFUSAL_CODE = "NARSUM.TLK"
+ASSIGNMENT_CODE = "ST.NARSUM"
 
 
 # Submission and email confirmation ---------------------------------------------------------
@@ -302,7 +305,7 @@ def issue_approval_letters(trainer_request, actor):
         names = "\n".join(f"{i}. {a.trainer.full_name}" for i, a in enumerate(assignments, 1))
         confirmation = issue_letter(
             kind="trainer_request_approval",
-            code=LETTER_CODE,
+            code=APPROVAL_CODE,
             subject=_("Confirmation of a resource person for %(event)s") % {"event": trainer_request.event_title},
             addressee=_addressee(trainer_request),
             body="\n\n".join(
@@ -327,7 +330,7 @@ def issue_approval_letters(trainer_request, actor):
                 continue
             letter = issue_letter(
                 kind="trainer_assignment",
-                code="ST",
+                code=ASSIGNMENT_CODE,
                 subject=_("Assignment letter (surat tugas): resource person for %(event)s")
                 % {"event": trainer_request.event_title},
                 addressee=assignment.trainer.full_name,
@@ -394,7 +397,7 @@ def issue_refusal_letter(trainer_request, actor):
     with translation.override(settings.LANGUAGE_CODE):
         letter = issue_letter(
             kind="trainer_request_refusal",
-            code=LETTER_CODE,
+            code=REFUSAL_CODE,
             subject=_("Reply to your request for a resource person for %(event)s")
             % {"event": trainer_request.event_title},
             addressee=_addressee(trainer_request),
