@@ -9,17 +9,20 @@ import base64
 import io
 import unicodedata
 from decimal import Decimal
+from pathlib import Path
 
 import segno
 from PIL import Image
 from xhtml2pdf import pisa
+from xhtml2pdf.config.resources import ResourceAccessPolicy
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.formats import date_format, number_format
 from django.utils.translation import override
 
 from certificates.placeholders import fill
-from portal.pdf import PDFRenderError, resolve_resource
+from portal.pdf import PDFRenderError, _static_roots, resolve_resource
 
 TEMPLATE = "certificates/certificate_pdf.html"
 
@@ -144,6 +147,14 @@ def certificate_context(certificate, template=None):
     }
 
 
+def resource_policy():
+    """xhtml2pdf's own fetch policy, matching ``resolve_resource``: no network, local reads only
+    inside MEDIA_ROOT and the static folders (xhtml2pdf's default confines reads to the working
+    directory, which is not where MEDIA_ROOT lives in every deployment)."""
+    roots = tuple(Path(root).resolve() for root in [settings.MEDIA_ROOT, *_static_roots()])
+    return ResourceAccessPolicy(allow_remote=False, base_dir=None, extra_roots=roots, max_image_pixels=40_000_000)
+
+
 def render_certificate(certificate, template=None):
     """The PDF bytes of a certificate (not stored; see ``services.ensure_pdf``).
 
@@ -158,6 +169,7 @@ def render_certificate(certificate, template=None):
         link_callback=resolve_resource,
         encoding="utf-8",
         default_css=CERTIFICATE_DEFAULT_CSS,
+        resource_policy=resource_policy(),
     )
     if result.err:
         raise PDFRenderError(f"xhtml2pdf reported {result.err} error(s)")

@@ -84,3 +84,14 @@ def test_portrait_template_renders(enrolment):
 )
 def test_mask_name(name, masked):
     assert mask_name(name) == masked
+
+
+def test_background_image_is_embedded(enrolment, monkeypatch):
+    from certificates.demo import background_image
+
+    template = CertificateTemplateFactory(name="Berlatar", background=background_image("Latar uji", "#0b5d5b"))
+    certificate = CertificateFactory(enrolment=enrolment, template=template)
+    reader, _text = pdf_text(rendering.render_certificate(certificate))
+    page = reader.pages[0]
+    images = [image for image in page.images if image.image.size[0] >= 1000]
+    assert images, "the page background was not embedded"
