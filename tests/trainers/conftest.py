@@ -62,7 +62,18 @@ def staff(user_factory, role_groups):
 
 @pytest.fixture
 def home(db):
-    return Page.objects.get(depth=2)
+    """The site's home page (re-created when a transactional test flushed the migrated one)."""
+    from wagtail.models import Site
+
+    from home.models import HomePage
+
+    existing = Page.objects.filter(depth=2).first()
+    if existing:
+        return existing
+    root = Page.objects.filter(depth=1).first() or Page.add_root(title="Root", slug="root")
+    page = root.add_child(instance=HomePage(title="Beranda", slug="beranda"))
+    Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": page})
+    return page
 
 
 @pytest.fixture
