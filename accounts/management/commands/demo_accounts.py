@@ -3,6 +3,9 @@ from django.core.management.base import BaseCommand
 from accounts.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from accounts.roles import role_label
 
+# The two public accounts play these parts in the demo flows.
+PUBLIC_ACCOUNTS = {"peserta@demo.test": "public (participant)", "narasumber@demo.test": "public (trainer)"}
+
 
 class Command(BaseCommand):
     help = "Print the demo accounts (all with the same password)."
@@ -13,7 +16,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         self.stdout.write(f"\nDemo accounts (password: {DEMO_PASSWORD})")
         for email, first, last, role, superuser in DEMO_ACCOUNTS:
-            what = "superuser" if superuser else (str(role_label(role)) if role else "public")
+            if superuser:
+                what = "superuser"
+            elif role:
+                what = str(role_label(role))
+            else:
+                what = PUBLIC_ACCOUNTS.get(email, "public")
             self.stdout.write(f"  {email:<24} {first} {last} — {what}")
         base_url = options["base_url"].rstrip("/")
         self.stdout.write(f"\nSite: {base_url}/   Admin: {base_url}/admin/\n")
