@@ -150,7 +150,11 @@ def test_scoring_counts_correct_answers():
         def all(self):
             return self._choices
 
-    questions = [FakeQuestion(1, [FakeChoice(10, True), FakeChoice(11, False)]), FakeQuestion(2, [FakeChoice(20, False), FakeChoice(21, True)]), FakeQuestion(3, [FakeChoice(30, True)])]
+    questions = [
+        FakeQuestion(1, [FakeChoice(10, True), FakeChoice(11, False)]),
+        FakeQuestion(2, [FakeChoice(20, False), FakeChoice(21, True)]),
+        FakeQuestion(3, [FakeChoice(30, True)]),
+    ]
     assert assessment.score(questions, {1: 10, 2: 20, 3: 30}) == (2, 3, Decimal("66.67"))
     assert assessment.score(questions, {}) == (0, 3, Decimal("0.00"))
 
@@ -277,7 +281,9 @@ def test_low_attendance_fails_even_with_a_pass_decision(running_course, accepted
 
 
 def test_score_below_pass_mark_and_post_test_minimum(running_course, submitted, officer, instructor):
-    CompletionRule.objects.create(course=running_course, min_attendance=0, pass_score=Decimal(70), min_post_test=Decimal(60))
+    CompletionRule.objects.create(
+        course=running_course, min_attendance=0, pass_score=Decimal(70), min_post_test=Decimal(60)
+    )
     low_score = accept(submitted(running_course), officer)
     low_post = accept(submitted(running_course), officer)
     good = accept(submitted(running_course), officer)

@@ -22,7 +22,9 @@ def seats(course):
     return SeatCount.objects.get(course=course)
 
 
-def test_accept_takes_a_seat_and_full_class_waitlists_with_position(course, submitted, officer, django_capture_on_commit_callbacks):
+def test_accept_takes_a_seat_and_full_class_waitlists_with_position(
+    course, submitted, officer, django_capture_on_commit_callbacks
+):
     first, second, third, fourth = (submitted(course) for _ in range(4))
     with django_capture_on_commit_callbacks(execute=True):
         for enrolment in (first, second, third, fourth):
@@ -36,7 +38,9 @@ def test_accept_takes_a_seat_and_full_class_waitlists_with_position(course, subm
     assert waitlist_mails, [m.subject for m in mail.outbox]
 
 
-def test_withdrawal_promotes_the_first_waiting_and_notifies(course, submitted, officer, user_factory, django_capture_on_commit_callbacks):
+def test_withdrawal_promotes_the_first_waiting_and_notifies(
+    course, submitted, officer, user_factory, django_capture_on_commit_callbacks
+):
     user = user_factory()
     leaving = submitted(course, user=user)
     other = submitted(course)

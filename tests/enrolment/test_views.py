@@ -110,7 +110,9 @@ def test_another_participants_enrolment_is_404(client, course, submitted, user_f
     assert client.get(reverse("enrolment:detail", args=[enrolment.pk])).status_code == 200
 
 
-def test_member_area_lists_my_classes_with_waitlist_position_and_withdraw(client, course, submitted, officer, user_factory):
+def test_member_area_lists_my_classes_with_waitlist_position_and_withdraw(
+    client, course, submitted, officer, user_factory
+):
     for _ in range(2):
         accept(submitted(course), officer)
     user = user_factory()
@@ -131,7 +133,11 @@ def test_send_back_and_resubmit(client, course, submitted, officer, user_factory
     client.force_login(user)
     page = client.get(reverse("enrolment:detail", args=[enrolment.pk])).content.decode()
     assert "Lengkapi alamat sesuai KTP" in page
-    data = profile_data(nik=enrolment.participant.nik, birth_date=enrolment.participant.birth_date.isoformat(), gender=enrolment.participant.gender)
+    data = profile_data(
+        nik=enrolment.participant.nik,
+        birth_date=enrolment.participant.birth_date.isoformat(),
+        gender=enrolment.participant.gender,
+    )
     response = client.post(reverse("enrolment:resubmit", args=[enrolment.pk]), data)
     assert response.status_code == 302
     enrolment.refresh_from_db()
@@ -179,7 +185,9 @@ def test_walk_in_without_account_then_claim(client, course, officer, user_factor
     participant.refresh_from_db()
     assert participant.user == owner
     assert client.get(reverse("enrolment:detail", args=[enrolment.pk])).status_code == 200
-    assert client.get(reverse("enrolment:claim", args=["tampered" + claims.make_token(participant)])).status_code == 400
+    assert (
+        client.get(reverse("enrolment:claim", args=["tampered" + claims.make_token(participant)])).status_code == 400
+    )
 
 
 def test_walk_in_is_for_the_admin_officer_only(client, instructor, user_factory):
@@ -206,7 +214,7 @@ def test_materials_hook_counts_accepted_participants(course, submitted, officer,
 def test_participant_list_xlsx_escapes_formulas(client, course, submitted, officer):
     from openpyxl import load_workbook
 
-    accept(submitted(course, full_name="=HYPERLINK(\"http://evil\")", occupation="+62 Petani"), officer)
+    accept(submitted(course, full_name='=HYPERLINK("http://evil")', occupation="+62 Petani"), officer)
     submitted(course, full_name="Budi Santoso")
     client.force_login(officer)
     response = client.get(reverse("enrolment:participants_xlsx", args=[course.pk]))
@@ -215,14 +223,15 @@ def test_participant_list_xlsx_escapes_formulas(client, course, submitted, offic
     rows = list(sheet.iter_rows(values_only=True))
     assert len(rows) == 3
     names = sorted(row[1] for row in rows[1:])
-    assert names == ["'=HYPERLINK(\"http://evil\")", "Budi Santoso"]
+    assert names == ['\'=HYPERLINK("http://evil")', "Budi Santoso"]
     assert any(row[10] == "'+62 Petani" for row in rows[1:])
     assert all(isinstance(row[2], str) and len(row[2]) == 16 for row in rows[1:])
 
 
 def test_attendance_sheet_and_report_pdfs(client, running_course, submitted, officer):
-    from django.utils import timezone
     from pypdf import PdfReader
+
+    from django.utils import timezone
 
     present = accept(submitted(running_course, full_name="Dewi Anggraini", regency="Jember"), officer)
     absent = accept(submitted(running_course, full_name="Rudi Hartono", regency="Banyuwangi", gender="male"), officer)
