@@ -27,6 +27,8 @@ from trainers.panels import TrainerSchedulePanel
 from trainers.procedure import CODE, PROCEDURE, UPDATE_CODE, UPDATE_PROCEDURE
 
 CARD_RENDITION = "fill-320x320"
+# Sub-paths of /narasumber/ served by trainers.urls; a trainer page with such a slug would be hidden.
+RESERVED_SLUGS = {"daftar", "jadwal", "perbarui"}
 PROFILE_RENDITION = "fill-480x480"
 
 
@@ -195,6 +197,13 @@ class TrainerPage(Page):
     class Meta:
         verbose_name = _("trainer")
         verbose_name_plural = _("trainers")
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            from django.core.exceptions import ValidationError
+
+            raise ValidationError({"slug": _("This address is used by the portal; choose another slug.")})
 
     @property
     def education_lines(self):

@@ -138,16 +138,18 @@ def pages_for_user(user):
 
 
 def ics_token(page):
-    """A signed, unguessable token naming the page, for the trainer's calendar subscription."""
-    return signing.dumps(page.pk, salt=ICS_SALT, compress=True)
+    """A stable signed token naming the page (HMAC with the secret key), for the trainer's calendar feed."""
+    return signing.Signer(salt=ICS_SALT).sign(str(page.pk))
 
 
 def page_for_token(token):
     from trainers.models import TrainerPage
 
     try:
-        pk = signing.loads(token, salt=ICS_SALT)
+        pk = signing.Signer(salt=ICS_SALT).unsign(token)
     except signing.BadSignature:
+        return None
+    if not pk.isdigit():
         return None
     return TrainerPage.objects.filter(pk=pk).first()
 

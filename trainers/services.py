@@ -15,7 +15,7 @@ from portal.uploads import reencode_image
 from procedures import services
 from procedures.letters import issue_letter
 from procedures.outbox import queue_email
-from trainers.models import ApplicationCertificate, TrainerIndexPage, TrainerPage
+from trainers.models import RESERVED_SLUGS, ApplicationCertificate, TrainerIndexPage, TrainerPage
 
 LETTER_KIND = "trainer_decision"
 LETTER_CODE = "NRS"
@@ -184,7 +184,7 @@ def wagtail_image_from(fieldfile, title):
 def unique_slug(parent, base):
     base = slugify(base)[:70] or "narasumber"
     slug, counter = base, 2
-    while parent.get_children().filter(slug=slug).exists():
+    while slug in RESERVED_SLUGS or parent.get_children().filter(slug=slug).exists():
         slug, counter = f"{base}-{counter}", counter + 1
     return slug
 

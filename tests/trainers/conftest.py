@@ -70,6 +70,11 @@ def home(db):
     existing = Page.objects.filter(depth=2).first()
     if existing:
         return existing
+    from django.conf import settings
+
+    from wagtail.models import Locale
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     root = Page.objects.filter(depth=1).first() or Page.add_root(title="Root", slug="root")
     page = root.add_child(instance=HomePage(title="Beranda", slug="beranda"))
     Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": page})

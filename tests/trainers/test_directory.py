@@ -164,3 +164,17 @@ def test_index_query_count_does_not_grow(client, directory, categories):
     client.get("/narasumber/?page=3")
     forty = count_queries(client, "/narasumber/")
     assert forty == ten, (ten, forty)
+
+
+def test_page_tree_rules_and_reserved_slugs(directory):
+    from django.core.exceptions import ValidationError
+
+    from home.models import HomePage
+    from trainers.models import TrainerIndexPage, TrainerPage
+
+    assert TrainerPage.parent_page_types == ["trainers.TrainerIndexPage"]
+    assert TrainerIndexPage.parent_page_types == ["home.HomePage"]
+    assert TrainerIndexPage.can_create_at(HomePage()) is False, "one directory only"
+    page = TrainerPage(title="Daftar", slug="daftar", full_name="Daftar")
+    with pytest.raises(ValidationError):
+        page.clean()

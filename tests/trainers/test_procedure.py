@@ -7,6 +7,7 @@ import threading
 import pytest
 from pypdf import PdfReader
 
+from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
 from django.db import connection
@@ -134,10 +135,12 @@ def test_stale_version_is_a_conflict(application_at, staff):
 
 
 @pytest.mark.postgres
+@pytest.mark.skipif(
+    "postgresql" not in settings.DATABASES["default"]["ENGINE"],
+    reason="SQLite has no row locks; the race needs PostgreSQL (DATABASE_URL=postgres://...)",
+)
 @pytest.mark.django_db(transaction=True)
 def test_two_staff_deciding_at_once_one_wins(application_at, staff, directory):
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite has no row locks; the race needs PostgreSQL (DATABASE_URL=postgres://...)")
     from accounts import roles
 
     application = application_at("decision")
