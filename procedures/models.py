@@ -101,6 +101,11 @@ class Case(models.Model):
 
     # Extension points for flows --------------------------------------------------------
 
+    def transition_available(self, transition):
+        """Whether ``transition`` makes sense for this particular case (e.g. only the signing action that
+        matches the recommendation). Roles and states are checked by the core; this narrows further."""
+        return True
+
     def on_transition(self, transition, event, actor, data):
         """Called inside the transition's transaction after the state has changed."""
 

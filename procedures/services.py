@@ -34,6 +34,8 @@ class TransitionConflict(TransitionError):
 def can_perform(case, transition, user):
     if case.state not in transition.sources:
         return False
+    if not case.transition_available(transition):
+        return False
     if transition.by_applicant:
         return case.is_applicant(user)
     if user is None or not user.is_authenticated:
@@ -73,6 +75,32 @@ def perform(case, name, actor=None, *, note="", attachment=None, expected_versio
     calendar = office_calendar()
     now = timezone.now()
     target = procedure.step(transition.target)
+    snapshot = {field: getattr(case, field) for field in CASE_STATE_FIELDS}
+    try:
+        return _apply(
+            case, model, procedure, transition, target, actor, note, attachment, expected, data, calendar, now
+        )
+    except Exception:
+        # The database rolled back; the object the caller holds must not claim otherwise.
+        for field, value in snapshot.items():
+            setattr(case, field, value)
+        raise
+
+
+CASE_STATE_FIELDS = (
+    "state",
+    "state_entered_at",
+    "state_due_at",
+    "version",
+    "updated_at",
+    "tracking_number",
+    "submitted_at",
+    "clock_started_at",
+    "closed_at",
+)
+
+
+def _apply(case, model, procedure, transition, target, actor, note, attachment, expected, data, calendar, now):
     with transaction.atomic():
         locked = model.objects.select_for_update().filter(pk=case.pk).first()
         if locked is None or locked.version != expected or locked.state not in transition.sources:

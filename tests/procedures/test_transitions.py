@@ -154,3 +154,28 @@ def test_concurrent_transitions_one_wins(submitted, staff):
         thread.join()
     assert sorted(outcomes) == ["conflict", "ok"]
     assert CaseEvent.objects.for_case(consultation).filter(transition="forward").count() == 1
+
+
+def test_a_failing_side_effect_rolls_back_and_restores_the_object(submitted, staff, monkeypatch):
+    consultation = submitted()
+    before = (consultation.state, consultation.version, consultation.state_due_at)
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("letter printer on fire")
+
+    monkeypatch.setattr(Consultation, "on_transition", explode)
+    with pytest.raises(RuntimeError):
+        services.perform(consultation, "forward", staff[roles.TEAM_MEMBER])
+    assert (consultation.state, consultation.version, consultation.state_due_at) == before
+    stored = Consultation.objects.get(pk=consultation.pk)
+    assert (stored.state, stored.version) == before[:2]
+    assert CaseEvent.objects.for_case(consultation).count() == 1
+
+
+def test_a_case_can_narrow_its_available_actions(submitted, staff, monkeypatch):
+    consultation = submitted()
+    monkeypatch.setattr(Consultation, "transition_available", lambda self, t: t.name != "decline")
+    names = [t.name for t in services.allowed_transitions(consultation, staff[roles.TEAM_MEMBER])]
+    assert names == ["forward"]
+    with pytest.raises(services.TransitionNotAllowed):
+        services.perform(consultation, "decline", staff[roles.TEAM_MEMBER], note="x")
