@@ -80,7 +80,11 @@ def _create(enrolment, actor, template, holder_name=None, replaces=None):
 def _lock_enrolment(enrolment):
     from enrolment.models import Enrolment
 
-    return Enrolment.objects.select_for_update().select_related("participant", "course__category").get(pk=enrolment.pk)
+    return (
+        Enrolment.objects.select_for_update(of=("self",))
+        .select_related("participant", "course__category")
+        .get(pk=enrolment.pk)
+    )
 
 
 def issue_certificate(enrolment, actor=None, notify=True):
