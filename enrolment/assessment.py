@@ -12,7 +12,7 @@ from django.db.models import Avg, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from enrolment.models import Choice, Enrolment, Question, TestResult, session_kind_for
+from enrolment.models import Attendance, Choice, Enrolment, Question, TestResult, session_kind_for
 
 TAKING_STATES = ("accepted", "attending", "evaluation")
 TWO_PLACES = Decimal("0.01")
@@ -80,8 +80,19 @@ def submit_test(enrolment, kind, answers, now=None):
     if not questions:
         raise TestNotAvailable(_("This class has no test questions."))
     correct, total, value = score(questions, answers)
+    session = test_session(enrolment.course, kind, now)
     try:
         with transaction.atomic():
+            # Answering inside the slot proves presence at that session of the agenda.
+            Attendance.objects.get_or_create(
+                enrolment=enrolment,
+                session=session,
+                defaults={
+                    "status": Attendance.Status.PRESENT,
+                    "method": Attendance.Method.TEST,
+                    "recorded_at": now or timezone.now(),
+                },
+            )
             return TestResult.objects.create(
                 enrolment=enrolment,
                 kind=kind,

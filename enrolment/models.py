@@ -390,6 +390,7 @@ class Attendance(models.Model):
     class Method(models.TextChoices):
         ROLL_CALL = "roll_call", _("Roll call")
         QR = "qr", _("QR check-in")
+        TEST = "test", _("Online test in the session")
 
     enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="attendances")
     session = models.ForeignKey("courses.CourseSession", on_delete=models.CASCADE, related_name="attendances")

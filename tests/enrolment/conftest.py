@@ -76,3 +76,12 @@ def client(client):
 
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     return client
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Service-level messages in English too (requests activate their own language)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

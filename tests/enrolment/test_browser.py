@@ -35,7 +35,7 @@ def test_participant_journey_on_a_phone(phone_page, login_in_browser, user_facto
 
     # Enrol from the class page.
     page.goto(course.url)
-    page.get_by_role("link", name="Daftar").click()
+    page.locator("a.enrol-box__button").click()
     page.get_by_label("NIK").fill(make_nik(datetime.date(1996, 3, 9), female=True, serial=44))
     page.locator("#id_birth_date").fill("1996-03-09")
     page.locator("#id_gender").select_option("female")
