@@ -31,6 +31,9 @@ def current_application(user):
 
 @login_required
 def register(request):
+    if TrainerApplication.objects.filter(user=request.user, state="approved").exists():
+        messages.info(request, _("You are already an approved trainer. Request profile changes from your account."))
+        return redirect("accounts:member_area")
     application = current_application(request.user)
     if not application.is_editable:
         messages.info(request, _("Your registration is being reviewed; you can follow it here."))

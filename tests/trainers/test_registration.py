@@ -273,3 +273,48 @@ def test_correction_edit_and_resubmit(client, application_at):
     application.refresh_from_db()
     assert application.state == "analysis" and application.certificates.count() == 1
     assert application.events().last().transition == "resubmit"
+
+
+def test_approved_trainers_are_sent_to_their_account(client, application_at, staff, directory):
+    from accounts import roles
+    from procedures import services
+
+    application = application_at("decision")
+    services.perform(application, "approve", staff[roles.HEAD_OF_UNIT])
+    client.force_login(application.user)
+    response = client.get(URL)
+    assert response.status_code == 302 and response["Location"] == "/saya/"
+    body = client.get("/saya/").content.decode()
+    assert f"/narasumber/perbarui/{application.trainer_page_id}/" in body
+    assert f"/narasumber/daftar/{application.pk}/berkas/letter-" in body
+
+
+def test_profile_update_request_from_the_member_area(client, directory, user_factory, categories):
+    from trainers.factories import TrainerPageFactory
+    from trainers.models import TrainerProfileUpdate
+
+    trainer = user_factory(email="nara@contoh.test")
+    page = TrainerPageFactory(parent=directory, title="Made Wirawan", user=trainer, expertise=[categories["tari"]])
+    url = f"/narasumber/perbarui/{page.pk}/"
+    client.force_login(user_factory(email="bukan.pemilik@contoh.test"))
+    assert client.get(url).status_code == 404
+    client.force_login(trainer)
+    form = client.get(url).context["form"]
+    assert form.initial["expertise"] == [categories["tari"].pk]
+    response = client.post(
+        url,
+        {
+            "reason": "Topik baru.",
+            "position": page.position,
+            "short_bio": "Bio baru.",
+            "regency": page.regency,
+            "expertise": [categories["tari"].pk, categories["kriya"].pk],
+            "topics": "Tari kreasi",
+            "photo_upload": upload("baru.png", png_bytes(), "image/png"),
+        },
+    )
+    assert response.status_code == 302
+    update = TrainerProfileUpdate.objects.get(trainer_page=page)
+    assert update.state == "review" and update.tracking_number.startswith("UPD-")
+    assert update.photo.read(3) == b"\xff\xd8\xff"
+    assert client.get(url).status_code == 302, "one pending request at a time"
