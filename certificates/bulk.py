@@ -13,6 +13,7 @@ certificates a class has.
   (the background image every certificate shares) are written once and referenced again.
 """
 
+import gc
 import hashlib
 import io
 import zipfile
@@ -23,6 +24,7 @@ from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObj
 from django.utils import timezone
 
 DEDUPE_MIN_BYTES = 1024
+GC_EVERY = 10
 
 
 class Sink:
@@ -77,6 +79,7 @@ class PdfConcatenator:
         self.next_id = 3
         self.kids = []
         self.seen_streams = {}
+        self.documents = 0
         sink.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
 
     def add(self, pdf_bytes):
@@ -84,6 +87,11 @@ class PdfConcatenator:
         mapping = {}
         for page in reader.pages:
             self.kids.append(self._copy(page.indirect_reference, mapping, page=True))
+        # A parsed reader and its objects reference each other; without a collection now and
+        # then, dozens of finished documents wait in memory for the cyclic garbage collector.
+        self.documents += 1
+        if self.documents % GC_EVERY == 0:
+            gc.collect()
 
     def _copy(self, reference, mapping, page=False):
         key = (reference.idnum, reference.generation)
