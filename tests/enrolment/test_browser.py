@@ -83,7 +83,7 @@ def test_participant_journey_on_a_phone(phone_page, login_in_browser, user_facto
     services.open_evaluation(course, instructor)
     services.evaluate(Enrolment.objects.get(pk=enrolment.pk), instructor, final_score=Decimal(85))
     page.goto(reverse("accounts:member_area"))
-    assert page.get_by_text("Batik Gajah Oling").is_visible()
+    assert page.locator("a.record-list__title", has_text="Batik Gajah Oling").is_visible()
     assert page.locator(".badge--ok").filter(has_text="lulus").first.is_visible()
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360

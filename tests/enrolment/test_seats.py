@@ -4,8 +4,9 @@ import threading
 
 import pytest
 
+from django.conf import settings
 from django.core import mail
-from django.db import connection, connections
+from django.db import connections
 
 from courses.models import SeatCount
 from enrolment import services
@@ -99,15 +100,27 @@ def test_withdrawal_after_the_class_started_is_refused(running_course, submitted
         services.withdraw(enrolment, user)
 
 
+ON_SQLITE = "sqlite" in settings.DATABASES["default"]["ENGINE"]
+
+
 @pytest.mark.postgres
+@pytest.mark.skipif(ON_SQLITE, reason="Row locks (SELECT … FOR UPDATE) need PostgreSQL; SQLite serialises writers.")
 @pytest.mark.django_db(transaction=True)
-def test_fifty_concurrent_accepts_for_the_last_seat(catalogue, officer):
+def test_fifty_concurrent_accepts_for_the_last_seat():
     """50 pending registrations, 50 simultaneous "accept" actions, one seat: 1 accepted, 49 waiting."""
-    if connection.vendor != "postgresql":
-        pytest.skip("Row locks (SELECT … FOR UPDATE) need PostgreSQL; SQLite serialises writers instead.")
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import Locale, Page
+
+    from accounts.factories import UserFactory
     from courses.factories import CoursePageFactory
 
-    course = CoursePageFactory(parent=catalogue, capacity=1)
+    # Self-contained: a transactional test must not rely on data other tests may have flushed.
+    Group.objects.get_or_create(name="Petugas Administrasi")
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    officer = UserFactory(roles=["Petugas Administrasi"])
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    course = CoursePageFactory(parent=root, capacity=1)
     pending = []
     for _ in range(50):
         enrolment = EnrolmentFactory(participant=ParticipantFactory(), course=course)
