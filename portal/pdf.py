@@ -13,6 +13,7 @@ from pathlib import Path
 
 import segno
 from xhtml2pdf import pisa
+from xhtml2pdf.config.resources import ResourceAccessPolicy
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -59,9 +60,20 @@ def _static_roots():
     return roots
 
 
+def resource_policy():
+    """xhtml2pdf's own guard, behind our link callback: no network at all, local reads only inside
+    the project, the static folders and MEDIA_ROOT (which may live outside the project)."""
+    roots = tuple(Path(p).resolve() for p in [*settings.STATICFILES_DIRS, settings.MEDIA_ROOT])
+    return ResourceAccessPolicy.server(
+        Path(settings.BASE_DIR).resolve(), extra_roots=roots, allow_remote=False, max_image_pixels=40_000_000
+    )
+
+
 def html_to_pdf(html: str) -> bytes:
     buffer = io.BytesIO()
-    result = pisa.CreatePDF(html, dest=buffer, link_callback=resolve_resource, encoding="utf-8")
+    result = pisa.CreatePDF(
+        html, dest=buffer, link_callback=resolve_resource, encoding="utf-8", resource_policy=resource_policy()
+    )
     if result.err:
         raise PDFRenderError(f"xhtml2pdf reported {result.err} error(s)")
     return buffer.getvalue()

@@ -60,7 +60,7 @@ def issue_letter(
     now = timezone.localtime()
     letter = Letter(
         kind=kind,
-        number=next_number(f"letter:{kind}", pattern, now, code=code, office_code=office.office_code or "DINAS"),
+        number=next_number(f"letter:{code}", pattern, now, code=code, office_code=office.office_code or "DINAS"),
         date=now.date(),
         subject=subject,
         addressee=addressee,

@@ -93,6 +93,10 @@ class Case(models.Model):
     def get_absolute_status_url(self):
         return f"{settings.PORTAL_BASE_URL}{self.get_status_url()}"
 
+    def get_letters_url(self):
+        """Where the applicant downloads this case's letters; flows without accounts override it."""
+        return ""
+
     def events(self):
         return CaseEvent.objects.for_case(self).select_related("actor")
 
@@ -250,6 +254,8 @@ class OutboxMessage(models.Model):
     subject = models.CharField(_("subject"), max_length=255)
     body = models.TextField(_("body"))
     html_body = models.TextField(blank=True)
+    #: [{"filename", "path" (in private storage), "mimetype"}]: files attached when sending.
+    attachments = models.JSONField(default=list, blank=True)
     dedupe_key = models.CharField(max_length=200, unique=True, null=True, blank=True)
     created_at = models.DateTimeField(_("queued"), default=timezone.now)
     available_at = models.DateTimeField(_("next attempt"), default=timezone.now, db_index=True)

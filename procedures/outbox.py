@@ -10,6 +10,7 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.files.storage import storages
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -20,8 +21,14 @@ logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 12
 
 
-def queue_email(recipients, subject, template, context=None, *, key=None, html_template=None, send_now=True):
-    """Render and queue an email; returns the message (or the existing one for a repeated key)."""
+def queue_email(
+    recipients, subject, template, context=None, *, key=None, html_template=None, send_now=True, attachments=()
+):
+    """Render and queue an email; returns the message (or the existing one for a repeated key).
+
+    ``attachments``: ``(filename, fieldfile, mimetype)`` for files already in private storage
+    (a letter's PDF, say); they are read when the message is sent, so the outbox stays small.
+    """
     from procedures.models import OutboxMessage
 
     recipients = [address for address in dict.fromkeys(recipients) if address]
@@ -35,7 +42,15 @@ def queue_email(recipients, subject, template, context=None, *, key=None, html_t
     try:
         with transaction.atomic():
             message = OutboxMessage.objects.create(
-                recipients=recipients, subject=subject[:255], body=body, html_body=html_body, dedupe_key=key
+                recipients=recipients,
+                subject=subject[:255],
+                body=body,
+                html_body=html_body,
+                dedupe_key=key,
+                attachments=[
+                    {"filename": filename, "path": fieldfile.name, "mimetype": mimetype}
+                    for filename, fieldfile, mimetype in attachments
+                ],
             )
     except IntegrityError:
         return OutboxMessage.objects.get(dedupe_key=key)
@@ -76,6 +91,9 @@ def send_pending(ids=None, limit=100):
                 if message.html_body:
                     email.attach_alternative(message.html_body, "text/html")
                 try:
+                    for attachment in message.attachments:
+                        with storages["private"].open(attachment["path"], "rb") as handle:
+                            email.attach(attachment["filename"], handle.read(), attachment["mimetype"])
                     email.send()
                 except Exception as exc:  # SMTP, DNS, timeouts: keep it queued and retry later
                     message.attempts += 1

@@ -59,6 +59,8 @@ class Procedure:
     steps: list
     transitions: list
     initial_state: str = "draft"
+    #: States the office must not see yet (a draft, an unconfirmed email): kept out of staff screens.
+    hidden_states: tuple = ("draft",)
     model: type | None = field(default=None, repr=False)
 
     def __post_init__(self):

@@ -21,7 +21,7 @@ from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from accounts.roles import role_label, user_roles
-from procedures import services
+from procedures import registry, services
 from procedures.files import private_file_response
 from procedures.forms import TransitionForm
 from procedures.timeline import build_timeline
@@ -63,7 +63,8 @@ def build_filterset(model, procedure):
 class CaseIndexView(IndexView):
     def get_base_queryset(self):
         # Drafts are the applicant's business until submitted.
-        return super().get_base_queryset().exclude(tracking_number=None)
+        procedure = registry.get(self.model.procedure_code)
+        return super().get_base_queryset().exclude(tracking_number=None).exclude(state__in=procedure.hidden_states)
 
     def get_edit_url(self, instance):
         # A case is worked through its actions, so rows open the case view.
@@ -73,6 +74,12 @@ class CaseIndexView(IndexView):
 class CaseInspectView(InspectView):
     template_name = "procedures/admin/case_inspect.html"
     file_url_name = None
+
+    def get_object(self, queryset=None):
+        case = super().get_object(queryset)
+        if case.tracking_number is None or case.state in case.procedure.hidden_states:
+            raise Http404
+        return case
 
     def get_page_subtitle(self):
         return str(self.object)
@@ -190,6 +197,8 @@ class CaseViewSet(ModelViewSet):
         if not self.permission_policy.user_has_any_permission(request.user, {"view", "change"}):
             raise Http404
         case = get_object_or_404(self.model, pk=pk)
+        if case.state in case.procedure.hidden_states:
+            raise Http404
         fieldfile = case.get_private_file(key)
         if not fieldfile:
             raise Http404

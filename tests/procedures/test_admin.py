@@ -131,3 +131,13 @@ PDF_BYTES = (
     b"xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000052 00000 n \n0000000101 00000 n \n"
     b"trailer<</Size 4/Root 1 0 R>>\nstartxref\n164\n%%EOF\n"
 )
+
+
+def test_hidden_states_stay_out_of_staff_screens(client, submitted, staff, monkeypatch):
+    from consultations.procedure import PROCEDURE
+
+    case = submitted()
+    monkeypatch.setattr(PROCEDURE, "hidden_states", ("draft", "received"))
+    client.force_login(staff[roles.TEAM_MEMBER])
+    assert case.tracking_number not in client.get(reverse(INDEX)).content.decode()
+    assert client.get(reverse(INSPECT, args=[case.pk])).status_code == 404

@@ -80,3 +80,10 @@ def test_pdf_renderer_refuses_outside_resources(uri):
 def test_pdf_renderer_allows_bundled_font_and_data_uris():
     assert resolve_resource("static:fonts/DejaVuSans.ttf").endswith("DejaVuSans.ttf")
     assert resolve_resource("data:image/png;base64,AAAA").startswith("data:")
+
+
+def test_kinds_sharing_a_code_share_one_sequence(submitted):
+    case = submitted()
+    first = issue_letter(kind="a", code="SAMA", subject="A", addressee="X", body="-", case=case)
+    second = issue_letter(kind="b", code="SAMA", subject="B", addressee="X", body="-", case=case)
+    assert first.number != second.number and second.number.startswith("002/SAMA/")
