@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = _("Classes")
+
+    def ready(self):
+        from courses.permissions import connect_signals
+
+        connect_signals()

@@ -2,9 +2,11 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from wagtail import hooks
+from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
 from wagtail.snippets.models import register_snippet
 
 from courses.viewsets import CategoryViewSet
@@ -85,3 +87,78 @@ def refuse_material_publish_on_edit(request, page):
 @hooks.register("before_create_page")
 def refuse_material_publish_on_create(request, parent_page, page_class):
     return _refuse_direct_publish(request, page_class)
+
+
+# --- Anggota Tim Kerja draft materials only (see courses.permissions) -----------------------
+
+
+def _refuse_non_material(request, page_or_class, explore_page):
+    from courses.permissions import drafts_materials_only
+
+    if _is_material(page_or_class) or not drafts_materials_only(request.user, explore_page):
+        return None
+    messages.error(request, _("Team members prepare training materials here; classes are kept by the editors."))
+    return redirect(reverse("wagtailadmin_explore", args=(explore_page.pk,)))
+
+
+@hooks.register("before_create_page")
+def team_members_create_materials_only(request, parent_page, page_class):
+    return _refuse_non_material(request, page_class, parent_page)
+
+
+@hooks.register("before_edit_page")
+def team_members_edit_materials_only(request, page):
+    return _refuse_non_material(request, page.specific_class or type(page), page.get_parent() or page)
+
+
+@hooks.register("before_copy_page")
+def team_members_copy_materials_only(request, page):
+    return _refuse_non_material(request, page.specific_class or type(page), page.get_parent() or page)
+
+
+# --- No publication of materials around the review ----------------------------------------
+
+
+class ReviewedPublishBulkAction(PublishBulkAction):
+    """Wagtail's bulk "Publish" without the way around the material review.
+
+    Only superusers may bulk-publish a material page; for everyone else materials are listed
+    as "no access" on the confirmation screen, and "include descendants" on a class publishes
+    its other draft subpages but leaves draft materials to the review workflow.
+    """
+
+    def check_perm(self, page):
+        if _is_material(page.specific_class or type(page)) and not self.request.user.is_superuser:
+            return False
+        return super().check_perm(page)
+
+    @classmethod
+    def execute_action(cls, objects, include_descendants=False, user=None, **kwargs):
+        if user is None or user.is_superuser or not include_descendants:
+            return super().execute_action(objects, include_descendants=include_descendants, user=user, **kwargs)
+        from courses.models import MaterialPage
+
+        num_parents, _children = super().execute_action(objects, include_descendants=False, user=user, **kwargs)
+        num_children = 0
+        for page in objects:
+            drafts = page.get_descendants().not_live().not_type(MaterialPage).defer_streamfields().specific()
+            for draft in drafts.iterator():
+                if draft.permissions_for_user(user).can_publish():
+                    (draft.get_latest_revision() or draft.save_revision(user=user)).publish(user=user)
+                    num_children += 1
+        return num_parents, num_children
+
+
+# Registered after Wagtail's own (order 0), so it replaces the "publish" page bulk action.
+hooks.register("register_bulk_action", ReviewedPublishBulkAction, order=100)
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_material_publish(request, action_type, objects, action_class_instance):
+    """A second lock: whatever publish action is registered, materials never reach it for non-superusers."""
+    if action_type != "publish" or request.user.is_superuser:
+        return None
+    if any(_is_material(page.specific_class or type(page)) for page in objects):
+        messages.error(request, _("Training materials are published by the review workflow: submit for review."))
+        return redirect(reverse("wagtailadmin_explore_root"))
+    return None
