@@ -165,3 +165,19 @@ def test_query_counts_do_not_grow_with_classes(client, catalogue):
         _count(client, "/cari/", {"q": "kelas kreatif"}),
     )
     assert small == large
+
+
+def test_pages_speak_indonesian_by_default_and_english_on_request(client, catalogue, classes):
+    course = classes["gandrung"]
+    CourseSessionFactory(page=course, title="Gerak dasar")
+    indonesian = client.get(catalogue.url).content.decode()
+    assert "Tampilkan kelas" in indonesian and "Pendaftaran dibuka" in indonesian
+    assert "Agenda" in client.get(course.url).content.decode()
+    assert "Sisa kursi" in client.get(course.url).content.decode()
+    assert "Cari kelas, narasumber" in client.get("/cari/", {"q": "gandrung"}).content.decode()
+
+    client.cookies["portal_language"] = "en"
+    english = client.get(catalogue.url).content.decode()
+    assert "Show classes" in english and "Registration open" in english
+    assert "Seats left" in client.get(course.url).content.decode()
+    assert "Search classes, trainers" in client.get("/cari/", {"q": "gandrung"}).content.decode()
