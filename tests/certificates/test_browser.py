@@ -9,7 +9,7 @@ from certificates.factories import passed_enrolment
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_participant_downloads_and_verifies_then_staff_revokes(
     browser_page, login_in_browser, user_factory, course, default_template
 ):

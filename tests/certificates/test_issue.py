@@ -2,6 +2,7 @@ import threading
 
 import pytest
 
+from django.conf import settings
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
@@ -144,10 +145,12 @@ def test_revoke_needs_a_reason(enrolment, user_factory):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    "postgresql" not in settings.DATABASES["default"]["ENGINE"],
+    reason="Row locks (SELECT ... FOR UPDATE) need PostgreSQL; SQLite serialises writers instead.",
+)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_issue_gives_unique_numbers_and_one_certificate_per_enrolment(course, default_template):
-    if connection.vendor != "postgresql":
-        pytest.skip("Row locks (SELECT ... FOR UPDATE) need PostgreSQL; SQLite serialises writers instead.")
     enrolments = [passed_enrolment(course, full_name=f"Peserta {i}") for i in range(8)]
     # Every enrolment is issued twice at the same moment: 16 threads.
     targets = enrolments + enrolments
