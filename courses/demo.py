@@ -225,7 +225,7 @@ def _document(title, lines):
     return document
 
 
-def _material(parent, slug, title, description, objectives, visibility, files):
+def _material(parent, slug, title, description, objectives, visibility, files, touched):
     material = MaterialPage.objects.child_of(parent).filter(slug=slug).first()
     if material:
         return material
@@ -241,10 +241,27 @@ def _material(parent, slug, title, description, objectives, visibility, files):
     parent.add_child(instance=material)
     # Demo materials are the result of a finished review, so they are published directly.
     material.save_revision().publish()
+    touched.append(material)
     return material
 
 
 def load(stdout):
+    """Create the demo catalogue (idempotent).
+
+    Wagtail's reference index (the admin's "usage" counts) is updated once per new object at
+    the end instead of after every saved agenda row, which keeps the loader quick.
+    """
+    from wagtail.models import ReferenceIndex
+    from wagtail.signal_handlers import disable_reference_index_auto_update
+
+    touched = []
+    with disable_reference_index_auto_update():
+        _load(stdout, touched)
+    for obj in touched:
+        ReferenceIndex.create_or_update_for_object(obj)
+
+
+def _load(stdout, touched):
     from home.demo import ensure_child
     from home.models import HomePage
 
@@ -256,6 +273,7 @@ def load(stdout):
         category.icon = category.icon or wagtail_image(f"Ikon {name}", name, size=(256, 256))
         category.save()
         categories[slug] = category
+        touched.append(category)
 
     catalogue = ensure_child(
         home,
@@ -272,6 +290,7 @@ def load(stdout):
         title="Pustaka Bahan Ajar",
         introduction="Modul dan bahan ajar yang telah ditelaah Ketua Tim Kerja dan disetujui Kepala Bidang.",
     )
+    touched.extend([catalogue, library])
 
     today, now = timezone.localdate(), timezone.now()
     created = 0
@@ -326,6 +345,7 @@ def load(stdout):
                     order += 1
         catalogue.add_child(instance=course)
         course.save_revision().publish()
+        touched.append(course)
         SeatCount.objects.update_or_create(
             course=course,
             defaults={
@@ -344,6 +364,7 @@ def load(stdout):
         ["Menguasai sikap tubuh dasar", "Memperagakan tiga ragam gerak"],
         "public",
         [("Modul Gerak Dasar Gandrung", ["Ragam gerak: ngiwir, nglayang, kipas", "Sikap tubuh dan pandangan"])],
+        touched,
     )
     _material(
         gandrung,
@@ -353,6 +374,7 @@ def load(stdout):
         ["Mengukur kemajuan latihan"],
         "participants_only",
         [("Lembar Evaluasi Latihan Gandrung", ["Nama peserta:", "Ragam gerak yang dikuasai:"])],
+        touched,
     )
     pembukuan = CoursePage.objects.get(slug="pembukuan-umkm")
     _material(
@@ -363,6 +385,7 @@ def load(stdout):
         ["Mencatat kas masuk dan keluar"],
         "participants_only",
         [("Lembar Kerja Buku Kas UMKM", ["Tanggal | Uraian | Masuk | Keluar | Saldo"])],
+        touched,
     )
     _material(
         library,
@@ -372,6 +395,7 @@ def load(stdout):
         ["Mengatur cahaya jendela", "Memilih latar dan sudut"],
         "public",
         [("Panduan Foto Produk", ["1. Cahaya dari samping", "2. Latar polos", "3. Sudut 45 derajat"])],
+        touched,
     )
     _material(
         library,
@@ -381,5 +405,6 @@ def load(stdout):
         ["Menyusun tabel SOP dengan mutu baku"],
         "public",
         [("Kerangka SOP Administrasi Pemerintahan", ["Nomor, tanggal, pengesahan", "Tabel langkah dan mutu baku"])],
+        touched,
     )
     stdout.write(f"  catalogue with {created} new classes ({len(SOP_002_DAY)}-row SOP 002 day in “{SOP_002_CLASS}”)")

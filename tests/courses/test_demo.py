@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from wagtail import hooks
+from wagtail.models import ReferenceIndex
 
 from courses.models import Category, CourseIndexPage, CoursePage, MaterialPage
 from portal.hooks import DEMO_CONTENT
@@ -40,6 +41,13 @@ def test_demo_catalogue_has_classes_in_every_category_and_phase(client):
     assert any(course.total_minutes == 1215 for course in classes)  # the exact SOP 002 day
     assert MaterialPage.objects.live().filter(visibility=MaterialPage.Visibility.PUBLIC).exists()
     assert MaterialPage.objects.live().filter(visibility=MaterialPage.Visibility.PARTICIPANTS).exists()
+
+    # The admin's "usage" of images and documents is known although the loader batches the updates.
+    course = classes[0]
+    assert ReferenceIndex.get_references_to(course.image).filter(object_id=str(course.pk)).exists()
+    material = MaterialPage.objects.live().first()
+    document = material.attachments.first().document
+    assert ReferenceIndex.get_references_to(document).exists()
 
     catalogue = CourseIndexPage.objects.live().get()
     assert catalogue.url == "/kelas/"
