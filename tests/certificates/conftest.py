@@ -2,9 +2,10 @@ import datetime
 
 import pytest
 
+from django.conf import settings
 from django.utils import timezone
 
-from wagtail.models import Site
+from wagtail.models import Locale, Page, Site
 
 from certificates.factories import CertificateTemplateFactory, passed_enrolment
 from courses.factories import CategoryFactory, CourseIndexPageFactory, CoursePageFactory, CourseSessionFactory
@@ -12,8 +13,15 @@ from courses.factories import CategoryFactory, CourseIndexPageFactory, CoursePag
 
 @pytest.fixture
 def catalogue(db):
-    home = Site.objects.get(is_default_site=True).root_page.specific
-    return CourseIndexPageFactory(parent=home)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:  # an earlier transactional test flushed the data the migrations created
+        from wagtail.coreutils import get_supported_content_language_variant
+
+        Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+        root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+        home = root.add_child(instance=Page(title="Beranda", slug="beranda"))
+        site = Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    return CourseIndexPageFactory(parent=site.root_page.specific)
 
 
 @pytest.fixture
