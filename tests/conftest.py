@@ -38,6 +38,25 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.django_db(**marker.kwargs, serialized_rollback=True), append=False)
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Keep the migrated-data snapshot where every connection object finds it.
+
+    Once Playwright's sync API runs its event loop in the test thread, Django's context-local
+    connection handler gives that thread a new connection object, without the
+    ``_test_serialized_contents`` the test database setup left on the first one. Django then
+    silently skips the serialized rollback and later transactional tests find empty tables
+    (no site, no roles). Storing the snapshot on the connection class survives that.
+    """
+    from django.db import connections
+
+    for alias in connections:
+        connection = connections[alias]
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents is not None:
+            type(connection)._test_serialized_contents = contents
+
+
 @pytest.hookimpl(tryfirst=True, hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     outcome = yield

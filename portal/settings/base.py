@@ -221,6 +221,8 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
         "INDEX_PREFIX": env("SEARCH_INDEX_PREFIX", ""),
+        # PostgreSQL full-text search stems Indonesian words (pelatihan → latih); SQLite ignores it.
+        "SEARCH_CONFIG": env("SEARCH_CONFIG", "indonesian"),
     }
 }
 # Documents always pass through Wagtail's serve view so privacy rules apply.

@@ -43,7 +43,8 @@ def test_load_demo_is_idempotent():
     output = load_demo()
     assert "Demo content is ready." in output
     first = row_counts()
-    assert first["accounts.User"] == len(DEMO_ACCOUNTS)
+    # Other apps' demos add applicants and their own staff accounts on top of these.
+    assert first["accounts.User"] >= len(DEMO_ACCOUNTS)
     assert first["home.StandardPage"] >= 3
     load_demo()
     assert row_counts() == first
