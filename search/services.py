@@ -4,7 +4,8 @@ The engine is Wagtail's ``database`` backend, which chooses by database vendor: 
 ``PostgresSearchBackend`` (tsvector index, ``@@`` matching, stemming by the text search
 configuration — the server's ``default_text_search_config`` unless the backend's
 ``SEARCH_CONFIG`` names one such as ``indonesian`` — and ``ts_rank`` ordering with titles
-weighted highest); on SQLite its FTS5 backend (a plain fallback where SQLite lacks FTS5). ``tests/search/test_backend.py`` checks both.
+weighted highest); on SQLite its FTS5 backend (a plain fallback where SQLite lacks FTS5).
+``tests/search/test_backend.py`` checks both.
 """
 
 import re
