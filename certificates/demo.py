@@ -78,6 +78,8 @@ def load(stdout):
     )
     issued = 0
     for enrolment in passed:
+        if enrolment.certificates.exists():
+            continue  # issued by an earlier run, possibly revoked on purpose: leave the history alone
         _certificate, created = issue_certificate(enrolment, notify=False)
         issued += created
 
