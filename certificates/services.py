@@ -107,6 +107,7 @@ def issue_certificate(enrolment, actor=None, notify=True):
             certificate = _create(enrolment, actor, template)
             if notify:
                 notify_holder(certificate)
+            render_soon(certificate)
             return certificate, True
     except IntegrityError:
         # A concurrent issue won the race (possible only without row locks, e.g. SQLite).
@@ -178,7 +179,22 @@ def reissue(certificate, actor, reason, holder_name=None, notify=True):
         )
         if notify:
             notify_holder(new)
+        render_soon(new)
     return new
+
+
+def render_soon(certificate):
+    """Render and store the PDF right after the issue commits, so downloads and bulk printing read a
+    stored file. A rendering failure never undoes the issue: the PDF is then rendered on first download."""
+    pk = certificate.pk
+
+    def render():
+        try:
+            ensure_pdf(Certificate.objects.get(pk=pk))
+        except Exception:
+            logger.exception("Certificate %s could not be pre-rendered; it will render on first download", pk)
+
+    transaction.on_commit(render)
 
 
 def ensure_pdf(certificate):

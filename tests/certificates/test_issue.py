@@ -176,3 +176,13 @@ def test_concurrent_issue_gives_unique_numbers_and_one_certificate_per_enrolment
     assert len(certificates) == 8
     assert len({c.number for c in certificates}) == 8
     assert {c.enrolment_id for c in certificates} == {e.pk for e in enrolments}
+
+
+def test_the_pdf_is_rendered_and_stored_when_the_issue_commits(course, django_capture_on_commit_callbacks):
+    enrolment = passed_enrolment(course, full_name="Ni Luh Putu Ayu Saraswati")
+    with django_capture_on_commit_callbacks(execute=True):
+        certificate, created = services.issue_certificate(enrolment, notify=False)
+    certificate.refresh_from_db()
+    assert created and certificate.pdf.name.endswith(".pdf")
+    with certificate.pdf.open("rb") as handle:
+        assert handle.read(5) == b"%PDF-"
