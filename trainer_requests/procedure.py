@@ -27,6 +27,8 @@ PROCEDURE = Procedure(
     name=_("Resource-person request"),
     prefix="PNR",
     initial_state="unconfirmed",
+    # Unconfirmed email addresses are the applicant's business only: the core keeps them off staff screens.
+    hidden_states=("unconfirmed",),
     steps=[
         Step("unconfirmed", _("Waiting for the email address to be confirmed"), applicant_acts=True),
         Step(
