@@ -5,24 +5,15 @@ else). User text reaches the HTML only through Django's autoescaping or
 ``certificates.placeholders.fill``, which escapes every piece.
 """
 
-import base64
-import io
 import unicodedata
 from decimal import Decimal
-from pathlib import Path
 
-import segno
-from PIL import Image
-from xhtml2pdf import pisa
-from xhtml2pdf.config.resources import ResourceAccessPolicy
-
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.formats import date_format, number_format
 from django.utils.translation import override
 
 from certificates.placeholders import fill
-from portal.pdf import PDFRenderError, _static_roots, resolve_resource
+from portal.pdf import html_to_pdf, qr_data_uri
 
 TEMPLATE = "certificates/certificate_pdf.html"
 
@@ -43,27 +34,6 @@ BACKGROUND_SPECS = {
     "portrait": "fill-1240x1754|format-jpeg|jpegquality-80",
 }
 SIGNATURE_SPEC = "height-120|format-png"
-
-
-def qr_png_data_uri(text, box=4, border=2):
-    """A QR code as a PNG data URI, drawn with Pillow from segno's matrix.
-
-    ``portal.pdf.qr_data_uri`` writes the PNG with segno's pure-Python encoder, which takes
-    about 50 ms; drawing the module matrix with Pillow takes well under one.
-    """
-    qr = segno.make(text, error="m")
-    matrix = qr.matrix
-    size = len(matrix) + 2 * border
-    image = Image.new("1", (size, size), 1)
-    pixels = image.load()
-    for y, row in enumerate(matrix):
-        for x, dark in enumerate(row):
-            if dark:
-                pixels[x + border, y + border] = 0
-    image = image.resize((size * box, size * box), Image.NEAREST)
-    buffer = io.BytesIO()
-    image.save(buffer, "PNG", optimize=False)
-    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
 def name_font_size(name, orientation="landscape"):
@@ -142,17 +112,9 @@ def certificate_context(certificate, template=None):
         "name_size": name_font_size(holder, orientation),
         "signers": signers,
         "issued_on": issued,
-        "qr": qr_png_data_uri(certificate.get_verify_url()),
+        "qr": qr_data_uri(certificate.get_verify_url()),
         "verify_url": certificate.get_verify_url(),
     }
-
-
-def resource_policy():
-    """xhtml2pdf's own fetch policy, matching ``resolve_resource``: no network, local reads only
-    inside MEDIA_ROOT and the static folders (xhtml2pdf's default confines reads to the working
-    directory, which is not where MEDIA_ROOT lives in every deployment)."""
-    roots = tuple(Path(root).resolve() for root in [settings.MEDIA_ROOT, *_static_roots()])
-    return ResourceAccessPolicy(allow_remote=False, base_dir=None, extra_roots=roots, max_image_pixels=40_000_000)
 
 
 def render_certificate(certificate, template=None):
@@ -162,15 +124,4 @@ def render_certificate(certificate, template=None):
     refuses everything but ``static:``, ``media:`` and ``data:``), with the short default CSS.
     """
     html = render_to_string(TEMPLATE, certificate_context(certificate, template))
-    buffer = io.BytesIO()
-    result = pisa.CreatePDF(
-        html,
-        dest=buffer,
-        link_callback=resolve_resource,
-        encoding="utf-8",
-        default_css=CERTIFICATE_DEFAULT_CSS,
-        resource_policy=resource_policy(),
-    )
-    if result.err:
-        raise PDFRenderError(f"xhtml2pdf reported {result.err} error(s)")
-    return buffer.getvalue()
+    return html_to_pdf(html, default_css=CERTIFICATE_DEFAULT_CSS)

@@ -6,6 +6,7 @@ from pypdf import PdfReader
 from certificates import rendering
 from certificates.factories import CertificateFactory, CertificateTemplateFactory
 from certificates.models import mask_name
+from portal import pdf as portal_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -17,13 +18,13 @@ def pdf_text(data):
 
 def test_injection_strings_print_literally_and_nothing_is_fetched(enrolment, monkeypatch):
     fetched = []
-    original = rendering.resolve_resource
+    original = portal_pdf.resolve_resource
 
     def recording(uri, rel=None):
         fetched.append(uri)
         return original(uri, rel)
 
-    monkeypatch.setattr(rendering, "resolve_resource", recording)
+    monkeypatch.setattr(portal_pdf, "resolve_resource", recording)
     template = CertificateTemplateFactory(
         name="Uji", body="Untuk {participant_name} di {course_title}. <i>bukan HTML</i> {{ 1 }}".replace("{{ 1 }}", "")
     )
