@@ -62,6 +62,7 @@ LAST = [
     "Hidayat",
 ]
 REGENCIES = ["Banyuwangi", "Banyuwangi", "Banyuwangi", "Jember", "Situbondo", "Bondowoso"]
+DISTRICTS = ["Glagah", "Giri", "Kabat", "Rogojampi", "Genteng", "Srono", "Muncar", "Kalipuro"]
 OCCUPATIONS = ["Pelaku UMKM", "Ibu rumah tangga", "Mahasiswa", "Anggota sanggar", "Perajin", "Pegawai desa"]
 
 QUESTIONS = [
@@ -91,6 +92,7 @@ def _person(index):
         "phone": f"0812{3300000 + index:07d}",
         "address": f"Dusun Krajan RT {1 + index % 9:02d} RW 0{1 + index % 4}",
         "regency": REGENCIES[index % len(REGENCIES)],
+        "district": DISTRICTS[index % len(DISTRICTS)] if REGENCIES[index % len(REGENCIES)] == "Banyuwangi" else "",
         "education": ["sma", "smp", "s1", "diploma", "sd"][index % 5],
         "occupation": OCCUPATIONS[index % len(OCCUPATIONS)],
         "current_skills": "Keterampilan dasar kerajinan dan menjual di pasar desa.",
@@ -124,6 +126,7 @@ def _peserta(officer):
             phone="081234500077",
             address="Jl. Kepiting No. 12, Kelurahan Kepatihan",
             regency="Banyuwangi",
+            district="Banyuwangi",
             education="s1",
             occupation="Pemilik usaha kerajinan",
             current_skills="Menganyam dan memotret produk dengan ponsel.",

@@ -29,6 +29,7 @@ class ParticipantFactory(factory.django.DjangoModelFactory):
     phone = "081234567890"
     address = "Jl. Diponegoro No. 5"
     regency = factory.Sequence(lambda n: REGENCIES[n % len(REGENCIES)])
+    district = factory.Sequence(lambda n: ["Glagah", "Giri", "Kabat", "Genteng"][n % 4])
     education = Participant.Education.SMA
     occupation = "Pelaku UMKM"
     current_skills = "Menjahit dan menganyam dasar"

@@ -16,6 +16,7 @@ PROFILE_FIELDS = [
     "phone",
     "address",
     "regency",
+    "district",
     "education",
     "occupation",
     "disability",

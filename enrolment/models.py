@@ -76,6 +76,12 @@ class Participant(models.Model):
     phone = models.CharField(_("phone / WhatsApp"), max_length=30)
     address = models.TextField(_("address"))
     regency = models.CharField(_("regency / city"), max_length=100)
+    district = models.CharField(
+        _("sub-district (kecamatan)"),
+        max_length=100,
+        blank=True,
+        help_text=_("Used only for the anonymous public statistics per sub-district."),
+    )
     education = models.CharField(_("highest education"), max_length=20, choices=Education.choices)
     occupation = models.CharField(_("occupation"), max_length=120)
     disability = models.CharField(
@@ -103,7 +109,8 @@ class Participant(models.Model):
         FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
         FieldRowPanel([FieldPanel("nik"), FieldPanel("birth_date"), FieldPanel("gender")]),
         FieldPanel("address"),
-        FieldRowPanel([FieldPanel("regency"), FieldPanel("education"), FieldPanel("occupation")]),
+        FieldRowPanel([FieldPanel("regency"), FieldPanel("district")]),
+        FieldRowPanel([FieldPanel("education"), FieldPanel("occupation")]),
         FieldPanel("disability"),
         FieldPanel("current_skills"),
         FieldPanel("training_needs"),

@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock, HomeBodyBlock
-from portal.hooks import public_services
+from portal.hooks import home_panels, public_services
 
 
 class HomePage(Page):
@@ -43,6 +43,7 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["services"] = public_services()
+        context["home_panels"] = home_panels(request)
         return context
 
 

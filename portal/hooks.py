@@ -8,6 +8,12 @@
   "upcoming schedule" block (each item a dict with title, url, start, place).
 * ``register_public_service``: ``fn() -> dict(title, description, url)`` public services
   listed on the home page and in the footer.
+* ``register_home_panel``: ``fn(request) -> Panel | None`` a section of the home page (news,
+  pinned announcements) below the services.
+* ``register_page_panel``: ``fn(request, page) -> Panel | None`` a section added at the foot of a
+  page of another app (alumni stories on class pages and the catalogue).
+* ``register_page_meta``: ``fn(request, page) -> dict | None`` sharing metadata for a page
+  (Open Graph / Twitter card tags), rendered in the ``<head>`` of every page.
 """
 
 from dataclasses import dataclass, field
@@ -18,6 +24,9 @@ MEMBER_AREA_PANEL = "register_member_area_panel"
 DEMO_CONTENT = "register_demo_content"
 HOME_SECTION = "register_home_section"
 PUBLIC_SERVICE = "register_public_service"
+HOME_PANEL = "register_home_panel"
+PAGE_PANEL = "register_page_panel"
+PAGE_META = "register_page_meta"
 
 
 @dataclass
@@ -31,6 +40,35 @@ class MemberPanel:
 def member_panels(request):
     panels = [fn(request) for fn in hooks.get_hooks(MEMBER_AREA_PANEL)]
     return sorted((panel for panel in panels if panel), key=lambda panel: panel.order)
+
+
+@dataclass
+class Panel:
+    """A section another app renders into a shared page: ``template`` receives ``panel_context``."""
+
+    title: str
+    template: str
+    context: dict = field(default_factory=dict)
+    order: int = 100
+
+
+def home_panels(request):
+    panels = [fn(request) for fn in hooks.get_hooks(HOME_PANEL)]
+    return sorted((panel for panel in panels if panel), key=lambda panel: panel.order)
+
+
+def page_panels(request, page):
+    panels = [fn(request, page) for fn in hooks.get_hooks(PAGE_PANEL)]
+    return sorted((panel for panel in panels if panel), key=lambda panel: panel.order)
+
+
+def page_meta(request, page):
+    """The first sharing metadata an app provides for ``page`` (``None`` when none does)."""
+    for fn in hooks.get_hooks(PAGE_META):
+        meta = fn(request, page)
+        if meta:
+            return meta
+    return None
 
 
 def public_services():

@@ -48,11 +48,17 @@ PROJECT_APPS = [
     "trainer_requests",
     "licensing",
     "consultations",
+    "news",
+    "form_pages",
+    "sharing",
+    "public_statistics",
+    "stories",
     "search",
 ]
 
 INSTALLED_APPS = PROJECT_APPS + [
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",

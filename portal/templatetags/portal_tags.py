@@ -43,3 +43,23 @@ def services():
 @register.filter
 def field_type(bound_field):
     return bound_field.field.widget.__class__.__name__
+
+
+@register.inclusion_tag("components/page_panels.html", takes_context=True)
+def page_panels(context, page=None):
+    """Sections other apps add at the foot of a page (``register_page_panel``)."""
+    from portal.hooks import page_panels as collect
+
+    request = context.get("request")
+    page = page or context.get("page")
+    return {"request": request, "panels": collect(request, page) if page is not None else []}
+
+
+@register.inclusion_tag("components/share_meta.html", takes_context=True)
+def share_meta(context):
+    """Open Graph / Twitter card tags of the current page (``register_page_meta``)."""
+    from portal.hooks import page_meta
+
+    request = context.get("request")
+    page = context.get("page")
+    return {"meta": page_meta(request, page) if page is not None and request is not None else None}

@@ -1,0 +1,12 @@
+from django.db import migrations
+
+from accounts import roles
+
+
+def grant(apps, schema_editor):
+    roles.grant_model_permissions(apps, roles.EDITOR, "sharing", "ShareStyle", actions=("change",))
+
+
+class Migration(migrations.Migration):
+    dependencies = [("sharing", "0001_initial"), ("accounts", "0002_roles")]
+    operations = [migrations.RunPython(grant, migrations.RunPython.noop)]
