@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from certificates.models import Certificate
 from enrolment.models import Enrolment, Participant
 from enrolment.procedure import PARTICIPATING_STATES
-from public_statistics.suppression import safe_rate, suppress
+from public_statistics.suppression import is_small, safe_rate, suppress
 
 AGE_BANDS = [(0, 19, _("under 20")), (20, 29, "20–29"), (30, 39, "30–39"), (40, 49, "40–49"), (50, 59, "50–59")]
 OLDEST_BAND = _("60 and over")
@@ -39,6 +39,7 @@ class Table:
     rows: list = field(default_factory=list)
     total: int | None = None
     with_rates: bool = False
+    show_total: bool = True
 
     @property
     def any_hidden(self):
@@ -130,13 +131,21 @@ def _rates(items):
     return safe_rate(len(passed), len(completed)), safe_rate(len(certified), len(passed))
 
 
-def build_table(key, title, items, label_of, with_rates=False, order=None):
+def build_table(key, title, items, label_of, with_rates=False, order=None, show_total=True):
+    """A table of participations grouped by ``label_of``, suppressed so that no small cell shows.
+
+    Without a published total (``show_total=False``) nothing can be subtracted, so only the
+    small cells themselves are hidden.
+    """
     groups = {}
     for item in items:
         groups.setdefault(label_of(item), []).append(item)
     labels = sorted(groups, key=order or (lambda label: (-len(groups[label]), label)))
     counts = [len(groups[label]) for label in labels]
-    hidden, total_hidden = suppress(counts)
+    if show_total:
+        hidden, total_hidden = suppress(counts)
+    else:
+        hidden, total_hidden = [is_small(count) for count in counts], True
     largest = max([count for count, flag in zip(counts, hidden) if not flag] or [0])
     rows = []
     for label, count, flag in zip(labels, counts, hidden):
@@ -146,14 +155,23 @@ def build_table(key, title, items, label_of, with_rates=False, order=None):
         if not flag and largest:
             row.share = count / largest
         rows.append(row)
-    return Table(key, title, rows, total=None if total_hidden else sum(counts), with_rates=with_rates)
+    return Table(
+        key, title, rows, total=None if total_hidden else sum(counts), with_rates=with_rates, show_total=show_total
+    )
 
 
 def year_overview():
-    """Participants and rates per year (all years)."""
+    """Participants and rates per year. No all-years total is published: years are separate
+    populations, and without a total a hidden small year cannot be worked out from the others."""
     items = records()
     return build_table(
-        "year", _("Participants per year"), items, lambda r: str(r.year), with_rates=True, order=lambda y: y
+        "year",
+        _("Participants per year"),
+        items,
+        lambda r: str(r.year),
+        with_rates=True,
+        order=lambda y: y,
+        show_total=False,
     )
 
 

@@ -85,7 +85,8 @@ class StatisticsPage(RoutablePageMixin, Page):
                         _value(row.certificate_rate) if table.with_rates else "",
                     ]
                 )
-            writer.writerow([table.title, year, _("Total"), HIDDEN if table.total is None else table.total, "", ""])
+            if table.show_total:
+                writer.writerow([table.title, year, _("Total"), HIDDEN if table.total is None else table.total, "", ""])
         writer.writerow([])
         writer.writerow(
             [_("%(symbol)s = hidden: fewer than %(n)d people, or hidden so that a small figure cannot be worked out from the totals.")
