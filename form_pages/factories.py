@@ -45,5 +45,3 @@ def contact_fields():
         ("Email", "email", True, ""),
         ("Pesan", "multiline", True, ""),
     ]
-
-

@@ -68,9 +68,7 @@ class FormPage(RoutablePageMixin, AbstractEmailForm):
             "what the visitor typed; leave empty to send no confirmation."
         ),
     )
-    retention_days = models.PositiveIntegerField(
-        _("keep submissions for (days)"), default=default_retention_days
-    )
+    retention_days = models.PositiveIntegerField(_("keep submissions for (days)"), default=default_retention_days)
     retention_action = models.CharField(
         _("after that"), max_length=10, choices=Retention.choices, default=Retention.ARCHIVE
     )
@@ -85,7 +83,10 @@ class FormPage(RoutablePageMixin, AbstractEmailForm):
             [
                 # Who receives every submission matters for privacy: superusers only.
                 FieldRowPanel(
-                    [FieldPanel("from_address", permission="superuser"), FieldPanel("to_address", permission="superuser")]
+                    [
+                        FieldPanel("from_address", permission="superuser"),
+                        FieldPanel("to_address", permission="superuser"),
+                    ]
                 ),
                 FieldPanel("subject"),
             ],

@@ -76,4 +76,3 @@ def _display(value):
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
     return "" if value is None else str(value)
-

@@ -40,7 +40,9 @@ def serve_form(page, request):
             services.submit(page, form, request.user)
             return redirect(page.url + page.reverse_subpage("sent"))
         if form.file_fields() and request.FILES:
-            messages.warning(request, _("For your safety files are not kept when the form has errors: attach them again."))
+            messages.warning(
+                request, _("For your safety files are not kept when the form has errors: attach them again.")
+            )
     else:
         form = page.get_form(page=page, user=request.user)
     context = page.get_context(request)

@@ -27,7 +27,9 @@ class NewsRssFeed(Feed):
         return self.index.introduction or self.index.title
 
     def items(self):
-        return list(self.index.news().select_related("category").order_by("-date", "-first_published_at")[:FEED_LENGTH])
+        return list(
+            self.index.news().select_related("category").order_by("-date", "-first_published_at")[:FEED_LENGTH]
+        )
 
     def item_title(self, item):
         return item.title

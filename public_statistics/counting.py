@@ -5,7 +5,6 @@ in two classes counts twice), placed in the year the class starts. Every table o
 partitions that year's participations, so each can be suppressed on its own.
 """
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
@@ -95,7 +94,9 @@ def records(year=None):
         )
     )
     certified = set(
-        Certificate.objects.valid().filter(enrolment_id__in=[row[0] for row in rows]).values_list("enrolment_id", flat=True)
+        Certificate.objects.valid()
+        .filter(enrolment_id__in=[row[0] for row in rows])
+        .values_list("enrolment_id", flat=True)
     )
     genders = dict(Participant.Gender.choices)
     result = []
@@ -146,9 +147,9 @@ def build_table(key, title, items, label_of, with_rates=False, order=None, show_
         hidden, total_hidden = suppress(counts)
     else:
         hidden, total_hidden = [is_small(count) for count in counts], True
-    largest = max([count for count, flag in zip(counts, hidden) if not flag] or [0])
+    largest = max([count for count, flag in zip(counts, hidden, strict=True) if not flag] or [0])
     rows = []
-    for label, count, flag in zip(labels, counts, hidden):
+    for label, count, flag in zip(labels, counts, hidden, strict=True):
         row = Row(label=label, count=None if flag else count)
         if with_rates:
             row.completion_rate, row.certificate_rate = _rates(groups[label])
@@ -184,20 +185,23 @@ def published_years(overview=None):
 def year_tables(year):
     items = records(year)
     band_order = [str(label) for _low, _high, label in AGE_BANDS] + [str(OLDEST_BAND)]
-    return [
-        build_table("category", _("Participants per category"), items, lambda r: r.category, with_rates=True),
-        build_table("regency", _("Participants per regency / city"), items, lambda r: r.regency),
-        build_table("district", _("Participants per sub-district"), items, lambda r: r.district),
-        build_table(
-            "sex", _("Participants by sex"), items, lambda r: r.gender, order=lambda label: label
-        ),
-        build_table("age", _("Participants by age band"), items, lambda r: age_band(r.age), order=band_order.index),
-        build_table(
-            "disability",
-            _("Participants with a disability or accommodation need"),
-            items,
-            lambda r: str(_("With a disability or need")) if r.disability else str(_("None stated")),
-            order=lambda label: label,
-        ),
-    ], _rates(items), len(items)
-
+    return (
+        [
+            build_table("category", _("Participants per category"), items, lambda r: r.category, with_rates=True),
+            build_table("regency", _("Participants per regency / city"), items, lambda r: r.regency),
+            build_table("district", _("Participants per sub-district"), items, lambda r: r.district),
+            build_table("sex", _("Participants by sex"), items, lambda r: r.gender, order=lambda label: label),
+            build_table(
+                "age", _("Participants by age band"), items, lambda r: age_band(r.age), order=band_order.index
+            ),
+            build_table(
+                "disability",
+                _("Participants with a disability or accommodation need"),
+                items,
+                lambda r: str(_("With a disability or need")) if r.disability else str(_("None stated")),
+                order=lambda label: label,
+            ),
+        ],
+        _rates(items),
+        len(items),
+    )

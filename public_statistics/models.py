@@ -72,7 +72,9 @@ class StatisticsPage(RoutablePageMixin, Page):
         response["Content-Disposition"] = f'attachment; filename="statistik-peserta-{figures["year"] or "semua"}.csv"'
         response.write("\ufeff")
         writer = csv.writer(response)
-        writer.writerow([_("table"), _("year"), _("group"), _("participants"), _("completion rate (%)"), _("certificate rate (%)")])
+        writer.writerow(
+            [_("table"), _("year"), _("group"), _("participants"), _("completion rate (%)"), _("certificate rate (%)")]
+        )
         for table, year in [(figures["overview"], "")] + [(table, figures["year"]) for table in figures["tables"]]:
             for row in table.rows:
                 writer.writerow(
@@ -86,11 +88,18 @@ class StatisticsPage(RoutablePageMixin, Page):
                     ]
                 )
             if table.show_total:
-                writer.writerow([table.title, year, _("Total"), HIDDEN if table.total is None else table.total, "", ""])
+                writer.writerow(
+                    [table.title, year, _("Total"), HIDDEN if table.total is None else table.total, "", ""]
+                )
         writer.writerow([])
         writer.writerow(
-            [_("%(symbol)s = hidden: fewer than %(n)d people, or hidden so that a small figure cannot be worked out from the totals.")
-             % {"symbol": HIDDEN, "n": THRESHOLD}]
+            [
+                _(
+                    "%(symbol)s = hidden: fewer than %(n)d people, or hidden so that a small figure "
+                    "cannot be worked out from the totals."
+                )
+                % {"symbol": HIDDEN, "n": THRESHOLD}
+            ]
         )
         return response
 

@@ -23,11 +23,15 @@ def suppress(counts, threshold=THRESHOLD):
         return [count > 0 for count in counts], True
 
     def unsafe():
-        values = [count for count, flag in zip(counts, hidden) if flag and count > 0]
+        values = [count for count, flag in zip(counts, hidden, strict=True) if flag and count > 0]
         return bool(values) and (len(values) < 2 or sum(values) < threshold)
 
     while unsafe():
-        candidates = [(count, index) for index, (count, flag) in enumerate(zip(counts, hidden)) if not flag and count]
+        candidates = [
+            (count, index)
+            for index, (count, flag) in enumerate(zip(counts, hidden, strict=True))
+            if not flag and count
+        ]
         if not candidates:
             return hidden, True
         hidden[min(candidates)[1]] = True

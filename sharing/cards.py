@@ -263,7 +263,9 @@ def render_poster(course, office, style):
                 "enrol_url": url,
                 "qr": qr_data_uri(url, scale=8, border=2),
                 "image_uri": f"media:{course.image.get_rendition('fill-1000x520').file.name}" if course.image else "",
-                "logo_uri": f"media:{office.logo.get_rendition('max-160x160').file.name}" if office and office.logo else "",
+                "logo_uri": f"media:{office.logo.get_rendition('max-160x160').file.name}"
+                if office and office.logo
+                else "",
             },
         )
 

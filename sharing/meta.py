@@ -14,7 +14,7 @@ def description_of(page):
 
 
 def page_meta(request, page):
-    if not is_shareable(page):
+    if not is_shareable(page) or not page.pk:  # a new page's preview has nothing to share yet
         return None
     office, _style = identity_for(page, request)
     content = card_content(page)

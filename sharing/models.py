@@ -20,9 +20,7 @@ colour_validator = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Use a colour code suc
 class ShareStyle(BaseSiteSetting):
     """The office's colours on social cards and posters (defaults: the site's own colours)."""
 
-    primary_colour = models.CharField(
-        _("main colour"), max_length=7, default="#0b5d5b", validators=[colour_validator]
-    )
+    primary_colour = models.CharField(_("main colour"), max_length=7, default="#0b5d5b", validators=[colour_validator])
     accent_colour = models.CharField(
         _("accent colour"), max_length=7, default="#c2561a", validators=[colour_validator]
     )

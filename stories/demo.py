@@ -42,7 +42,7 @@ def load(stdout):
         seen_courses.add(enrolment.course_id)
         if len(chosen) == len(STORIES):
             break
-    for enrolment, (name, text) in zip(chosen, STORIES):
+    for enrolment, (name, text) in zip(chosen, STORIES, strict=False):
         participant = enrolment.participant
         if participant.user is None:
             first, _sep, last = participant.full_name.partition(" ")

@@ -37,10 +37,15 @@ def test_form_page_is_built_from_the_editors_fields_with_an_upload(client, uploa
     assert FormPage.can_create_at(HomePage.objects.first())
 
 
-def test_upload_is_checked_stored_privately_and_linked(client, upload_form, pdf_bytes, django_capture_on_commit_callbacks):
+def test_upload_is_checked_stored_privately_and_linked(
+    client, upload_form, pdf_bytes, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         response = _post(
-            client, upload_form, _data(), {"contoh_karya": SimpleUploadedFile("karya saya.pdf", pdf_bytes, "application/pdf")}
+            client,
+            upload_form,
+            _data(),
+            {"contoh_karya": SimpleUploadedFile("karya saya.pdf", pdf_bytes, "application/pdf")},
         )
     assert response.status_code == 302
     assert response["Location"].endswith("/daftar-minat/terkirim/")
@@ -54,7 +59,7 @@ def test_upload_is_checked_stored_privately_and_linked(client, upload_form, pdf_
     assert "karya saya" not in upload.file.name  # never the uploader's file name on disk
     assert submission.get_data()["contoh_karya"] == upload.full_url
     with pytest.raises(ValueError):
-        upload.file.url  # private storage has no public address
+        _url = upload.file.url  # private storage has no public address
 
 
 def test_a_disguised_file_is_refused_and_nothing_typed_is_lost(client, upload_form):
@@ -68,9 +73,7 @@ def test_a_disguised_file_is_refused_and_nothing_typed_is_lost(client, upload_fo
     assert FormUpload.objects.count() == 0
 
 
-def test_uploaded_files_are_served_only_to_staff_who_may_read_the_forms(
-    client, upload_form, pdf_bytes, user_factory
-):
+def test_uploaded_files_are_served_only_to_staff_who_may_read_the_forms(client, upload_form, pdf_bytes, user_factory):
     _post(client, upload_form, _data(), {"contoh_karya": SimpleUploadedFile("a.pdf", pdf_bytes, "application/pdf")})
     url = FormUpload.objects.get().get_absolute_url()
 
@@ -135,7 +138,7 @@ def test_confirmations_to_one_address_are_capped(client, upload_form, settings, 
 
 @pytest.mark.parametrize("export", ["csv", "xlsx"])
 def test_admin_export_is_formula_safe(client, upload_form, export, user_factory):
-    dangerous = ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tdata", "\rdata"]
+    dangerous = ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\tdata", "\rdata"]
     for text in dangerous:
         FormPageSubmission.objects.create(
             page=upload_form, form_data={"nama_lengkap": text, "email": "a@contoh.test", "pesan": "aman"}
@@ -165,12 +168,20 @@ def _old_submission(page, days, pdf_bytes=None):
     submission = FormPageSubmission.objects.create(
         page=page, form_data={"nama_lengkap": "=Lama", "email": "lama@contoh.test", "pesan": "", "contoh_karya": ""}
     )
-    FormPageSubmission.objects.filter(pk=submission.pk).update(submit_time=timezone.now() - datetime.timedelta(days=days))
+    FormPageSubmission.objects.filter(pk=submission.pk).update(
+        submit_time=timezone.now() - datetime.timedelta(days=days)
+    )
     if pdf_bytes:
         from django.core.files.base import ContentFile
 
-        upload = FormUpload(page=page, submission=submission, field_name="contoh_karya", original_name="a.pdf",
-                            content_type="application/pdf", size=len(pdf_bytes))
+        upload = FormUpload(
+            page=page,
+            submission=submission,
+            field_name="contoh_karya",
+            original_name="a.pdf",
+            content_type="application/pdf",
+            size=len(pdf_bytes),
+        )
         upload.file.save("a.pdf", ContentFile(pdf_bytes), save=False)
         upload.save()
     return submission

@@ -4,8 +4,8 @@ import xml.etree.ElementTree as ET
 import pytest
 import time_machine
 
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from courses.factories import CourseIndexPageFactory, CoursePageFactory
@@ -67,10 +67,19 @@ def test_pinning_needs_an_end_date():
     form_class = NewsPage.get_edit_handler().get_form_class()
     assert issubclass(form_class, NewsPageForm)
     form = form_class(
-        data={"title": "Libur", "slug": "libur", "kind": "announcement", "date": "2027-01-01", "summary": "x",
-              "pinned": "on", "body-count": "0", "related_classes-TOTAL_FORMS": "0",
-              "related_classes-INITIAL_FORMS": "0", "related_classes-MIN_NUM_FORMS": "0",
-              "related_classes-MAX_NUM_FORMS": "1000"},
+        data={
+            "title": "Libur",
+            "slug": "libur",
+            "kind": "announcement",
+            "date": "2027-01-01",
+            "summary": "x",
+            "pinned": "on",
+            "body-count": "0",
+            "related_classes-TOTAL_FORMS": "0",
+            "related_classes-INITIAL_FORMS": "0",
+            "related_classes-MIN_NUM_FORMS": "0",
+            "related_classes-MAX_NUM_FORMS": "1000",
+        },
         instance=NewsPage(),
         for_user=None,
     )

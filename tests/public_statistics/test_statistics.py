@@ -27,9 +27,9 @@ _serial = itertools.count(1)
 @given(st.lists(st.integers(min_value=1, max_value=40), min_size=1, max_size=12))
 def test_no_published_cell_is_small_and_hidden_cells_cannot_be_recovered(counts):
     hidden, total_hidden = suppress(counts)
-    shown = [count for count, flag in zip(counts, hidden) if not flag]
+    shown = [count for count, flag in zip(counts, hidden, strict=True) if not flag]
     assert all(count >= THRESHOLD for count in shown)
-    secret = [count for count, flag in zip(counts, hidden) if flag]
+    secret = [count for count, flag in zip(counts, hidden, strict=True) if flag]
     if total_hidden:
         assert sum(counts) < THRESHOLD or not shown
     elif secret:
@@ -159,9 +159,15 @@ def test_counts_equal_the_records(records):
     completed = year.filter(state="completed")
     passed = completed.filter(result="passed")
     assert completion == round(100 * passed.count() / completed.count()) == 67
-    assert certificates == round(
-        100 * passed.filter(Q(certificates__revoked_at__isnull=True) & ~Q(certificates=None)).count() / passed.count()
-    ) == 50
+    assert (
+        certificates
+        == round(
+            100
+            * passed.filter(Q(certificates__revoked_at__isnull=True) & ~Q(certificates=None)).count()
+            / passed.count()
+        )
+        == 50
+    )
     dance_row = next(row for row in tables["category"].rows if row.label == "Seni Tari")
     assert dance_row.completion_rate == 67 and dance_row.certificate_rate == 50
     assert tables["disability"].rows and all(row.hidden for row in tables["disability"].rows)

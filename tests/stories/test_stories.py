@@ -23,7 +23,9 @@ def catalogue(home):
 
 @pytest.fixture
 def course(catalogue):
-    return CoursePageFactory(parent=catalogue, title="Anyaman Bambu", category=CategoryFactory(name="Kriya", slug="kriya"))
+    return CoursePageFactory(
+        parent=catalogue, title="Anyaman Bambu", category=CategoryFactory(name="Kriya", slug="kriya")
+    )
 
 
 @pytest.fixture
