@@ -43,7 +43,8 @@ class CardContent:
 
 
 def is_shareable(page):
-    return page is not None and f"{page._meta.app_label}.{page.__class__.__name__}" in SHAREABLE_TYPES
+    meta = getattr(page, "_meta", None)
+    return meta is not None and f"{meta.app_label}.{page.__class__.__name__}" in SHAREABLE_TYPES
 
 
 def card_content(page):

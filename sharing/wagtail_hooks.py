@@ -24,7 +24,7 @@ def share_class(request, page):
 
     from portal.hooks import Panel
 
-    if page is None or page._meta.label != "courses.CoursePage":
+    if getattr(getattr(page, "_meta", None), "label", "") != "courses.CoursePage":
         return None
     url = page.get_full_url(request)
     return Panel(_("Share this class"), "sharing/share_panel.html", {"page": page, "url": url}, order=90)

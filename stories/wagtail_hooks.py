@@ -54,7 +54,7 @@ def my_stories(request):
 @hooks.register(PAGE_PANEL)
 def stories_on_class_and_category(request, page):
     """Approved stories under a class, and on the catalogue for the chosen category (or the newest)."""
-    label = page._meta.label if page is not None else ""
+    label = getattr(getattr(page, "_meta", None), "label", "")
     stories = AlumniStory.objects.for_listing()
     if label == "courses.CoursePage":
         stories = stories.filter(course_id=page.pk)

@@ -1,6 +1,6 @@
 from django import template
 
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from portal.hooks import public_services
 
@@ -52,7 +52,8 @@ def page_panels(context, page=None):
 
     request = context.get("request")
     page = page or context.get("page")
-    return {"request": request, "panels": collect(request, page) if page is not None else []}
+    # Some views put a non-page object named "page" in the context (a paginator page, say).
+    return {"request": request, "panels": collect(request, page) if isinstance(page, Page) else []}
 
 
 @register.inclusion_tag("components/share_meta.html", takes_context=True)
@@ -62,4 +63,4 @@ def share_meta(context):
 
     request = context.get("request")
     page = context.get("page")
-    return {"meta": page_meta(request, page) if page is not None and request is not None else None}
+    return {"meta": page_meta(request, page) if isinstance(page, Page) and request is not None else None}

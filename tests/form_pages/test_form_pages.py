@@ -230,6 +230,9 @@ def test_archive_download_is_permission_checked(client, upload_form, user_factor
     client.force_login(user_factory(email="petugas@contoh.test", roles=[roles.ADMIN_OFFICER]))
     assert client.get(url).status_code in (302, 403)
     client.force_login(user_factory(email="editor@contoh.test", roles=[roles.EDITOR]))
+    inspect = client.get(f"/admin/snippets/form_pages/submissionarchive/inspect/{archive.pk}/")
+    assert inspect.status_code == 200
+    assert f'href="{url}"' in inspect.content.decode()
     response = client.get(url)
     assert response.status_code == 200
     assert b"Lama" in b"".join(response.streaming_content)
