@@ -1,6 +1,13 @@
 from wagtail import hooks
 
-from portal.hooks import DEMO_CONTENT
+from portal.hooks import DEMO_CONTENT, STARTER_DATA
+
+
+@hooks.register(STARTER_DATA, order=-50)
+def load_starter_sops(setup):
+    from sops.starter import load
+
+    load(setup)
 
 
 @hooks.register(DEMO_CONTENT, order=-50)
