@@ -14,7 +14,7 @@ def load(setup):
         unique_type=True,
         title="Kelas Pelatihan",
         show_in_menus=True,
-        introduction="Kelas dan pelatihan untuk masyarakat, pelaku usaha, dan aparatur. Pilih kelas dan daftar daring.",
+        introduction="Kelas dan pelatihan untuk masyarakat, pelaku usaha, dan aparatur: pilih kelas, daftar daring.",
     )
     materials, new_materials = ensure_child(
         home,
@@ -25,6 +25,5 @@ def load(setup):
         introduction="Modul dan bahan ajar yang telah ditelaah Ketua Tim Kerja dan disetujui Kepala Bidang.",
     )
     setup.report(
-        f"catalogue {catalogue.url_path} and materials library {materials.url_path} "
-        f"({new_catalogue + new_materials} new)"
+        f"catalogue {catalogue.url} and materials library {materials.url} ({new_catalogue + new_materials} new)"
     )

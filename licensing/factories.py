@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from accounts.factories import UserFactory
 from licensing.models import LicenceApplication, RequirementItem
 
+
 def pdf_bytes(title="Dokumen", lines=()):
     """A one-page PDF with readable text (fast: reportlab, which xhtml2pdf already brings)."""
     buffer = io.BytesIO()

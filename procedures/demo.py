@@ -25,4 +25,5 @@ def load(stdout):
         Holiday.objects.get_or_create(
             date=datetime.date.fromisoformat(day), defaults={"name": name, "kind": Holiday.COLLECTIVE_LEAVE}
         )
-    stdout.write(f"  {len(COLLECTIVE_LEAVE_2026)} collective-leave days of {YEAR} ({national} national holidays added)")
+    days = len(COLLECTIVE_LEAVE_2026)
+    stdout.write(f"  {days} collective-leave days of {YEAR} ({national} national holidays added)")

@@ -23,4 +23,4 @@ def load(setup):
         linked += bool(result.procedure_linked)
         for note in result.notes:
             setup.report(f"{entry.title}: {note}")
-    setup.report(f"SOP index {index.url_path}: {len(wanted)} SOPs adopted ({created} new, {linked} linked to a service)")
+    setup.report(f"SOP index {index.url}: {len(wanted)} SOPs adopted ({created} new, {linked} linked to a service)")

@@ -47,4 +47,4 @@ def load(setup):
         ),
     )
     created = ensure_modules()
-    setup.report(f"trainer directory {index.url_path} ({int(new_index)} new), {created} new standard modules")
+    setup.report(f"trainer directory {index.url} ({int(new_index)} new), {created} new standard modules")

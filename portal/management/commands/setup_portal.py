@@ -80,9 +80,7 @@ class Command(BaseCommand):
                     unnamed = name == "office_name" and starter.needs_office_name(office)
                     values[name] = self.ask(name, prompt, "" if unnamed else getattr(office, name))
         elif "office_name" not in values and starter.needs_office_name(office):
-            raise CommandError(
-                _("Name the office with --office-name or the PORTAL_OFFICE_NAME environment variable.")
-            )
+            raise CommandError(_("Name the office with --office-name or the PORTAL_OFFICE_NAME environment variable."))
         changed = starter.apply_office(values)
         office = starter.office_settings()
         site = starter.default_site()
