@@ -15,3 +15,10 @@ def load_demo_sops(stdout):
     from sops.demo import load
 
     load(stdout)
+
+
+@hooks.register("register_admin_viewset")
+def register_sop_library():
+    from sops.viewsets import SOPLibraryViewSet
+
+    return SOPLibraryViewSet("sop-library")
