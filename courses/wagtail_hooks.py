@@ -10,9 +10,16 @@ from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
 from wagtail.snippets.models import register_snippet
 
 from courses.viewsets import CategoryViewSet
-from portal.hooks import DEMO_CONTENT, HOME_SECTION, PUBLIC_SERVICE
+from portal.hooks import DEMO_CONTENT, HOME_SECTION, PUBLIC_SERVICE, STARTER_DATA
 
 register_snippet(CategoryViewSet)
+
+
+@hooks.register(STARTER_DATA, order=0)
+def load_starter_catalogue(setup):
+    from courses.starter import load
+
+    load(setup)
 
 
 @hooks.register(DEMO_CONTENT, order=0)
