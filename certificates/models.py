@@ -20,7 +20,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFiel
 
 from certificates.placeholders import placeholder_help, validate_body, validate_number_pattern
 from portal.models import nip_validator
-from procedures.models import private_storage
+from portal.storage import private_storage
 
 DEFAULT_NUMBER_PATTERN = "{seq:03d}/KK/{office_code}/{roman_month}/{year}"
 DEFAULT_BODY = (
@@ -96,7 +96,7 @@ class CertificateTemplate(models.Model):
         related_name="+",
     )
     category = models.ForeignKey(
-        "courses.Category",
+        "categories.Category",
         verbose_name=_("for the category"),
         null=True,
         blank=True,

@@ -4,8 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.storage import private_storage
 from portal.uploads import DOCUMENT_TYPES, MB, FileValidator, random_name
-from procedures.models import Case, private_storage
+from procedures.models import Case
 from procedures.registry import register
 
 from .procedure import CODE, PROCEDURE
@@ -24,7 +25,7 @@ class Consultation(Case):
         _("training attended"), max_length=200, help_text=_("The class or training you took part in.")
     )
     category = models.ForeignKey(
-        "courses.Category",
+        "categories.Category",
         verbose_name=_("field"),
         null=True,
         blank=True,

@@ -25,8 +25,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 
 from portal.nik import mask_nik, validate_nik
+from portal.storage import private_storage
 from portal.uploads import IMAGE_TYPES, MB, FileValidator, random_name
-from procedures.models import Case, private_storage
+from procedures.models import Case
 from procedures.registry import register
 
 from .procedure import CODE, PARTICIPATING_STATES, PROCEDURE, SEATED_STATES

@@ -20,7 +20,7 @@ from enrolment import services
 from enrolment.models import CompletionRule, Enrolment, Participant, Question
 from procedures import services as core
 from procedures.forms import TransitionForm
-from procedures.viewsets import CaseInspectView, CaseViewSet
+from procedures.viewsets import CaseFilterSet, CaseInspectView, CaseViewSet
 
 #: Transitions that change the seats of a class: they run with the class's seat row locked.
 SEAT_TRANSITIONS = {"promote", "withdraw", "remove", "waitlist"}
@@ -69,6 +69,16 @@ class EnrolmentInspectView(CaseInspectView):
         return self.render_to_response(self.get_context_data(bound_form=form))
 
 
+class EnrolmentFilterSet(CaseFilterSet):
+    """The case queue's filters plus the class, the result and walk-in registrations."""
+
+    course = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Class"), queryset=CoursePage.objects.order_by("-start_date")
+    )
+    result = django_filters.ChoiceFilter(label=gettext_lazy("Result"), choices=Enrolment.Result.choices[1:])
+    walk_in = django_filters.BooleanFilter(label=gettext_lazy("Registered in person"))
+
+
 class EnrolmentViewSet(CaseViewSet):
     model = Enrolment
     icon = "group"
@@ -78,18 +88,7 @@ class EnrolmentViewSet(CaseViewSet):
     search_backend_name = None
     exclude_form_fields = ["state", "participant", "course", "result", "completed_at", "work_photo"]
 
-    @cached_property
-    def filterset_class(self):
-        base = super().filterset_class
-        attrs = {
-            "course": django_filters.ModelChoiceFilter(
-                label=gettext_lazy("Class"), queryset=CoursePage.objects.order_by("-start_date")
-            ),
-            "result": django_filters.ChoiceFilter(label=gettext_lazy("Result"), choices=Enrolment.Result.choices[1:]),
-            "walk_in": django_filters.BooleanFilter(label=gettext_lazy("Registered in person")),
-            "Meta": type("Meta", (base.Meta,), {"model": Enrolment, "fields": []}),
-        }
-        return type("EnrolmentFilterSet", (base,), attrs)
+    filterset_class = EnrolmentFilterSet
 
     @cached_property
     def list_display(self):

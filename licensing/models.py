@@ -20,8 +20,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from portal.storage import private_storage
+from portal.text import text_lines
 from portal.uploads import DOCUMENT_TYPES, IMAGE_TYPES, MB, random_name
-from procedures.models import Case, CaseEvent, Letter, private_storage
+from procedures.models import Case, CaseEvent, Letter
 from procedures.registry import register
 
 from .procedure import CODE, PROCEDURE
@@ -176,11 +178,11 @@ class LicenceApplication(Case):
 
     @property
     def programme_list(self):
-        return split_lines(self.programmes)
+        return text_lines(self.programmes)
 
     @property
     def facility_list(self):
-        return split_lines(self.facilities)
+        return text_lines(self.facilities)
 
     @property
     def is_editable_by_applicant(self):
@@ -270,10 +272,6 @@ class ServiceClock:
     @property
     def overdue(self):
         return bool(self.promise_minutes) and self.used_minutes > self.promise_days * self.minutes_per_day
-
-
-def split_lines(text):
-    return [line.strip(" -•\t") for line in (text or "").splitlines() if line.strip(" -•\t")]
 
 
 class ApplicationDocument(models.Model):
@@ -442,7 +440,7 @@ class Licence(models.Model):
 
     @property
     def programme_list(self):
-        return split_lines(self.programmes)
+        return text_lines(self.programmes)
 
     @property
     def status(self):

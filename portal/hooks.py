@@ -8,6 +8,10 @@
   "upcoming schedule" block (each item a dict with title, url, start, place).
 * ``register_public_service``: ``fn() -> dict(title, description, url)`` public services
   listed on the home page and in the footer.
+
+Apps offer the same kind of extension points for their own screens (``courses.hooks``: the
+class page's panels; ``trainers.hooks``: the trainer profile's sections and the trainer's
+schedule sources), always returning a :class:`Panel` or plain data, never importing the caller.
 """
 
 from dataclasses import dataclass, field
@@ -21,16 +25,30 @@ PUBLIC_SERVICE = "register_public_service"
 
 
 @dataclass
-class MemberPanel:
+class Panel:
+    """A part of a shared screen that another app renders: its template with its own context.
+
+    The screen includes ``template`` with ``panel_context`` set to ``context``, in ``order``.
+    """
+
     title: str
     template: str
     context: dict = field(default_factory=dict)
     order: int = 100
 
 
-def member_panels(request):
-    panels = [fn(request) for fn in hooks.get_hooks(MEMBER_AREA_PANEL)]
+#: A member-area panel is a :class:`Panel` (the name the member-area hooks have always used).
+MemberPanel = Panel
+
+
+def collect_panels(hook_name, *args):
+    """Every non-empty :class:`Panel` the functions registered under ``hook_name`` return, in order."""
+    panels = [fn(*args) for fn in hooks.get_hooks(hook_name)]
     return sorted((panel for panel in panels if panel), key=lambda panel: panel.order)
+
+
+def member_panels(request):
+    return collect_panels(MEMBER_AREA_PANEL, request)
 
 
 def public_services():

@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from accounts.models import User
-from courses.models import Category
+from categories.models import Category
 from procedures import services
 from trainer_requests.factories import request_letter_pdf
 from trainer_requests.models import ReportPhoto, TrainerRequest

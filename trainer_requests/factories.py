@@ -10,7 +10,8 @@ from django.utils.text import slugify
 
 from wagtail.models import Site
 
-from courses.factories import CategoryFactory, minimal_pdf
+from categories.factories import CategoryFactory
+from portal.factories import minimal_pdf
 from trainer_requests.models import TrainerRequest
 
 

@@ -1,15 +1,16 @@
 """Requests from outside organisations to lend a trainer (SOP "Permintaan Narasumber")."""
 
 import datetime
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.dates import office_zone
+from portal.storage import private_storage
 from portal.uploads import DOCUMENT_TYPES, IMAGE_TYPES, MB, FileValidator, random_name
-from procedures.models import Case, private_storage
+from procedures.models import Case
 from procedures.registry import register
 
 from .conflicts import daily_windows
@@ -17,10 +18,6 @@ from .procedure import APPROVED_STATES, CODE, PROCEDURE
 
 LETTER_MAX_BYTES = 5 * MB
 PHOTO_MAX_BYTES = 8 * MB
-
-
-def office_zone():
-    return ZoneInfo(settings.TIME_ZONE)
 
 
 class TrainerRequest(Case):
@@ -52,7 +49,7 @@ class TrainerRequest(Case):
     # What they need.
     topic = models.TextField(_("topic or material needed"), max_length=3000)
     category = models.ForeignKey(
-        "courses.Category",
+        "categories.Category",
         verbose_name=_("field of expertise"),
         null=True,
         on_delete=models.SET_NULL,

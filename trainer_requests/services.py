@@ -1,6 +1,5 @@
 """The resource-person request flow: submission, email confirmation, assignments, letters."""
 
-import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -13,9 +12,10 @@ from django.utils.translation import gettext as _
 from procedures import services
 from procedures.letters import issue_letter
 from procedures.outbox import queue_email
+from trainers.schedule import ScheduleItem, busy_times
 
-from .conflicts import Busy, find_conflicts
-from .models import PendingUpload, ReportPhoto, TrainerAssignment, TrainerRequest, office_zone
+from .conflicts import find_conflicts
+from .models import PendingUpload, ReportPhoto, TrainerAssignment, TrainerRequest
 from .procedure import APPROVED_STATES
 
 CONFIRM_SALT = "trainer_requests.confirm-email"
@@ -130,62 +130,22 @@ class Suggestion:
             parts.append(" · ".join(tags))
         if self.conflicts:
             parts.append(
-                _("CONFLICT: %(items)s")
-                % {"items": "; ".join(f"{_kind_label(c.busy.kind)}: {c}" for c in self.conflicts)}
+                _("CONFLICT: %(items)s") % {"items": "; ".join(f"{c.busy.kind_label}: {c}" for c in self.conflicts)}
             )
         else:
             parts.append(_("free on these dates"))
         return " — ".join(str(p) for p in parts)
 
 
-def _kind_label(kind):
-    return _("class session") if kind == "session" else _("other assignment")
-
-
-def busy_for_trainers(trainer_ids, start_date, end_date, exclude_request=None):
-    """``{trainer_id: [Busy, ...]}`` from class sessions and approved assignments; two queries."""
-    from courses.models import CourseSession
-
-    busy = {pk: [] for pk in trainer_ids}
-    if not trainer_ids or start_date is None or end_date is None:
-        return busy
-    zone = office_zone()
-    sessions = CourseSession.objects.filter(
-        trainer_id__in=trainer_ids, date__gte=start_date, date__lte=end_date, page__live=True
-    ).select_related("page")
-    for session in sessions:
-        busy[session.trainer_id].append(
-            Busy(
-                start=datetime.datetime.combine(session.date, session.start_time, tzinfo=zone),
-                end=datetime.datetime.combine(session.date, session.end_time, tzinfo=zone),
-                title=f"{session.title} – {session.page.title}",
-                kind="session",
-                url=session.page.url or "",
-            )
-        )
-    assignments = TrainerAssignment.objects.filter(
-        trainer_id__in=trainer_ids,
-        status__in=TrainerAssignment.ACTIVE,
-        request__state__in=APPROVED_STATES,
-        request__start_date__lte=end_date,
-        request__end_date__gte=start_date,
-    ).select_related("request")
-    if exclude_request is not None and exclude_request.pk:
-        assignments = assignments.exclude(request_id=exclude_request.pk)
-    for assignment in assignments:
-        other = assignment.request
-        title = f"{other.event_title} – {other.organisation_name} ({other.tracking_number})"
-        for start, end in other.windows():
-            busy[assignment.trainer_id].append(Busy(start=start, end=end, title=title, kind="assignment"))
-    return busy
-
-
 def conflicts_for(trainer_request, trainers):
-    """``{trainer_id: [Conflict, ...]}`` for the request's dates."""
-    ids = [t.pk for t in trainers]
-    busy = busy_for_trainers(ids, trainer_request.start_date, trainer_request.end_date, trainer_request)
+    """``{trainer_id: [Conflict, ...]}`` for the request's dates, from the trainers' one availability function.
+
+    The request's own assignments are left out: a trainer already assigned to it is not in conflict with it.
+    """
+    busy = busy_times([t.pk for t in trainers], trainer_request.start_date, trainer_request.end_date)
+    own = booking_ref(trainer_request)
     windows = trainer_request.windows()
-    return {pk: find_conflicts(windows, items) for pk, items in busy.items()}
+    return {pk: find_conflicts(windows, [item for item in items if item.ref != own]) for pk, items in busy.items()}
 
 
 def suggestions(trainer_request):
@@ -474,15 +434,17 @@ def answer_assignment(assignment, user, answer, reason=""):
     return assignment
 
 
-# Trainer schedule source --------------------------------------------------------------------
+# Trainer bookings, read by the trainers' availability function ----------------------------------
 
 
-def schedule_items(trainer_page, start_date, end_date):
-    """Approved and confirmed assignments of ``trainer_page`` as the trainers app's ScheduleItems."""
-    from trainers.schedule import ScheduleItem
+def booking_ref(trainer_request):
+    return f"trainer_request:{trainer_request.pk}"
 
+
+def assignment_bookings(trainer_ids, start_date, end_date):
+    """``(trainer_id, ScheduleItem)`` for every day of the approved assignments of the trainers; one query."""
     assignments = TrainerAssignment.objects.filter(
-        trainer_id=trainer_page.pk,
+        trainer_id__in=trainer_ids,
         status__in=TrainerAssignment.ACTIVE,
         request__state__in=APPROVED_STATES,
         request__start_date__lte=end_date,
@@ -491,20 +453,22 @@ def schedule_items(trainer_page, start_date, end_date):
     items = []
     for assignment in assignments:
         trainer_request = assignment.request
-        place = trainer_request.location.strip() or trainer_request.online_link
-        title = f"{trainer_request.event_title} – {trainer_request.organisation_name}"
+        title = (
+            f"{trainer_request.event_title} – {trainer_request.organisation_name} ({trainer_request.tracking_number})"
+        )
         if assignment.status == TrainerAssignment.Status.ASSIGNED:
-            title = f"{title} ({_('waiting for your confirmation')})"
+            waiting = _("waiting for the trainer to confirm")
+            title = f"{title} – {waiting}"
         for start, end in trainer_request.windows():
-            if start_date <= start.date() <= end_date:
-                items.append(
-                    ScheduleItem(
-                        start=start,
-                        end=end,
-                        title=title,
-                        kind="assignment",
-                        url=reverse("trainer_requests:assignment", args=[assignment.pk]),
-                        place=place,
-                    )
+            if start.date() <= end_date and end.date() >= start_date:
+                item = ScheduleItem(
+                    start=start,
+                    end=end,
+                    title=title,
+                    kind="assignment",
+                    url=reverse("trainer_requests:assignment", args=[assignment.pk]),
+                    place=trainer_request.location.strip() or trainer_request.online_link,
+                    ref=booking_ref(trainer_request),
                 )
+                items.append((assignment.trainer_id, item))
     return items

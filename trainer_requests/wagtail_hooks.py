@@ -5,9 +5,7 @@ from wagtail import hooks
 
 from portal.hooks import DEMO_CONTENT, MEMBER_AREA_PANEL, PUBLIC_SERVICE, MemberPanel
 from procedures.wagtail_hooks import CASE_VIEWSET
-
-#: Same name as ``trainers.schedule.TRAINER_SCHEDULE_SOURCE``.
-TRAINER_SCHEDULE_SOURCE = "register_trainer_schedule_source"
+from trainers.hooks import TRAINER_SCHEDULE_SOURCE
 
 
 @hooks.register(CASE_VIEWSET)
@@ -18,10 +16,10 @@ def trainer_request_viewset():
 
 
 @hooks.register(TRAINER_SCHEDULE_SOURCE)
-def trainer_request_schedule(trainer_page, start_date, end_date):
-    from trainer_requests.services import schedule_items
+def trainer_request_bookings(trainer_ids, start_date, end_date):
+    from trainer_requests.services import assignment_bookings
 
-    return schedule_items(trainer_page, start_date, end_date)
+    return assignment_bookings(trainer_ids, start_date, end_date)
 
 
 @hooks.register(MEMBER_AREA_PANEL)

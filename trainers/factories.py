@@ -32,7 +32,7 @@ def png_bytes(size=(120, 160), color=(90, 140, 180)):
 
 
 def pdf_bytes(title="Curriculum Vitae", lines=("Pengalaman mengajar",)):
-    from courses.factories import minimal_pdf
+    from portal.factories import minimal_pdf
 
     return minimal_pdf(title, list(lines))
 

@@ -8,6 +8,7 @@ private registration record (``TrainerApplication``) and never reach a page.
 
 from django import forms
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
@@ -20,9 +21,12 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.nik import mask_nik
+from portal.storage import private_storage
+from portal.text import text_lines
 from portal.uploads import MB, random_name
-from procedures.models import Case, private_storage
+from procedures.models import Case
 from procedures.registry import register
+from trainers.hooks import profile_sections
 from trainers.panels import TrainerSchedulePanel
 from trainers.procedure import CODE, PROCEDURE, UPDATE_CODE, UPDATE_PROCEDURE
 
@@ -30,11 +34,6 @@ CARD_RENDITION = "fill-320x320"
 # Sub-paths of /narasumber/ served by trainers.urls; a trainer page with such a slug would be hidden.
 RESERVED_SLUGS = {"daftar", "jadwal", "perbarui"}
 PROFILE_RENDITION = "fill-480x480"
-
-
-def text_lines(text):
-    """Non-empty lines of a "one item per line" field."""
-    return [line.strip(" -•\t") for line in (text or "").splitlines() if line.strip(" -•\t")]
 
 
 class TrainerIndexPage(Page):
@@ -56,7 +55,6 @@ class TrainerIndexPage(Page):
         return TrainerPage.objects.live().public().descendant_of(self).for_listing()
 
     def get_context(self, request, *args, **kwargs):
-        from courses.models import paginate, querystring_without_page
         from trainers.forms import DirectoryFilterForm
 
         context = super().get_context(request, *args, **kwargs)
@@ -67,8 +65,7 @@ class TrainerIndexPage(Page):
             trainers = form.filter(trainers)
         context["filter_form"] = form
         context["active_filters"] = form.active_filters() if form.is_bound else []
-        context["trainers"] = paginate(request, trainers, self.page_size)
-        context["query_string"] = querystring_without_page(request)
+        context["trainers"] = Paginator(trainers, self.page_size).get_page(request.GET.get("page"))
         return context
 
 
@@ -137,7 +134,7 @@ class TrainerPage(Page):
     )
     short_bio = models.TextField(_("short biography"), max_length=1000, blank=True)
     expertise = ParentalManyToManyField(
-        "courses.Category", verbose_name=_("areas of expertise"), blank=True, related_name="trainers"
+        "categories.Category", verbose_name=_("areas of expertise"), blank=True, related_name="trainers"
     )
     regency = models.CharField(
         _("regency / city"), max_length=120, blank=True, help_text=_("For example “Kabupaten Banyuwangi”.")
@@ -225,22 +222,11 @@ class TrainerPage(Page):
     def topic_lines(self):
         return text_lines(self.topics)
 
-    def classes_taught(self):
-        """Published classes this trainer teaches: listed as a class trainer or leading an agenda session."""
-        from courses.models import CoursePage
-
-        return (
-            CoursePage.objects.live()
-            .public()
-            .filter(Q(course_trainers__trainer_id=self.pk) | Q(sessions__trainer_id=self.pk))
-            .distinct()
-            .for_listing()
-        )
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["classes"] = list(self.classes_taught()) if self.pk else []
         context["expertise_list"] = list(self.expertise.all())
+        # Other apps add sections (the catalogue: classes taught) without this app knowing them.
+        context["sections"] = profile_sections(request, self) if self.pk else []
         return context
 
 
@@ -250,7 +236,7 @@ class StandardModule(index.Indexed, models.Model):
     code = models.CharField(_("code"), max_length=30, unique=True)
     name = models.CharField(_("name"), max_length=200)
     category = models.ForeignKey(
-        "courses.Category",
+        "categories.Category",
         verbose_name=_("category"),
         null=True,
         blank=True,
@@ -325,7 +311,7 @@ class TrainerApplication(Case):
     position = models.CharField(_("current position or occupation"), max_length=200, blank=True)
     short_bio = models.TextField(_("short biography"), max_length=1000, blank=True)
     expertise = models.ManyToManyField(
-        "courses.Category", verbose_name=_("areas of expertise"), blank=True, related_name="trainer_applications"
+        "categories.Category", verbose_name=_("areas of expertise"), blank=True, related_name="trainer_applications"
     )
     education = models.TextField(_("education"), blank=True)
     work_experience = models.TextField(_("work experience"), blank=True)
@@ -459,7 +445,7 @@ class TrainerProfileUpdate(Case):
     short_bio = models.TextField(_("short biography"), max_length=1000, blank=True)
     regency = models.CharField(_("regency / city"), max_length=120, blank=True)
     expertise = models.ManyToManyField(
-        "courses.Category", verbose_name=_("areas of expertise"), blank=True, related_name="+"
+        "categories.Category", verbose_name=_("areas of expertise"), blank=True, related_name="+"
     )
     education = models.TextField(_("education"), blank=True)
     experience = models.TextField(_("work experience"), blank=True)

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.ratelimit import request_limited
+from portal.storage import private_file_response
 from procedures import services as procedure_services
-from procedures.files import private_file_response
 from trainers import services
 from trainers.forms import ProfileUpdateForm, RegistrationForm
 from trainers.models import TrainerApplication, TrainerPage, TrainerProfileUpdate
