@@ -41,6 +41,8 @@ class CertificateTemplateQuerySet(models.QuerySet):
 
 
 class CertificateTemplate(models.Model):
+    """The look and wording of certificates (SOP 000 step 5), for one class, a category or the whole site."""
+
     class Orientation(models.TextChoices):
         LANDSCAPE = "landscape", _("A4 landscape")
         PORTRAIT = "portrait", _("A4 portrait")
@@ -264,6 +266,8 @@ class CertificateQuerySet(models.QuerySet):
 
 
 class Certificate(models.Model):
+    """A participant's certificate of completion (SOP 000 step 5): numbered, rendered to PDF, verifiable by QR."""
+
     class Status(models.TextChoices):
         VALID = "valid", _("Valid")
         REVOKED = "revoked", _("Revoked")

@@ -24,9 +24,8 @@ from portal.storage import private_storage
 from portal.text import text_lines
 from portal.uploads import DOCUMENT_TYPES, IMAGE_TYPES, MB, random_name
 from procedures.models import Case, CaseEvent, Letter
-from procedures.registry import register
 
-from .procedure import CODE, PROCEDURE
+from .procedure import PROCEDURE
 
 ACCEPTED_TYPE_SETS = {
     "documents": DOCUMENT_TYPES,
@@ -119,9 +118,10 @@ class RequirementItem(models.Model):
 
 
 class LicenceApplication(Case):
-    """An institution's application for a course-provider licence (a case of SOP 001)."""
+    """An institution's application for a course-provider licence: SOP 001 step 1 (the online file),
+    worked through the front office, back office, technical office and the approvals to the decree."""
 
-    procedure_code = CODE
+    procedure = PROCEDURE
 
     LEGAL_FORMS = [
         ("yayasan", _("Foundation (yayasan)")),
@@ -217,11 +217,6 @@ class LicenceApplication(Case):
         if transition.name == "sign_refusal":
             return self.recommended is False
         return True
-
-    def on_transition(self, transition, event, actor, data):
-        from licensing import services
-
-        services.on_transition(self, transition, event, actor, data)
 
     # Files: per-item uploads and inspection photos live in related models -----------
     def private_files(self):
@@ -358,6 +353,8 @@ class FieldInspection(models.Model):
 
 
 class InspectionFinding(models.Model):
+    """One facility checked during the field inspection (SOP 001 step 4), with its condition."""
+
     ADEQUATE = "adequate"
     INADEQUATE = "inadequate"
     MISSING = "missing"
@@ -452,6 +449,3 @@ class Licence(models.Model):
 
     def get_status_display(self):
         return {"revoked": _("revoked"), "expired": _("expired"), "valid": _("valid")}[self.status]
-
-
-register(PROCEDURE, LicenceApplication)

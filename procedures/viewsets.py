@@ -22,7 +22,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from accounts.roles import role_label, user_roles
 from portal.storage import private_file_response
-from procedures import registry, services
+from procedures import services
 from procedures.forms import TransitionForm
 from procedures.timeline import build_timeline
 
@@ -44,7 +44,7 @@ class CaseFilterSet(WagtailFilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.procedure = registry.get(self.queryset.model.procedure_code)
+        self.procedure = self.queryset.model.procedure
         self.filters["state"].extra["choices"] = self.procedure.state_choices()
         roles = sorted({role for step in self.procedure.steps for role in step.roles})
         self.filters["role"].extra["choices"] = [(role, role_label(role)) for role in roles]
@@ -66,7 +66,7 @@ class CaseFilterSet(WagtailFilterSet):
 class CaseIndexView(IndexView):
     def get_base_queryset(self):
         # Drafts are the applicant's business until submitted.
-        procedure = registry.get(self.model.procedure_code)
+        procedure = self.model.procedure
         return super().get_base_queryset().exclude(tracking_number=None).exclude(state__in=procedure.hidden_states)
 
     def get_filterset_kwargs(self):
@@ -181,7 +181,7 @@ class CaseViewSet(ModelViewSet):
 
     @property
     def procedure(self):
-        return registry.get(self.model.procedure_code)
+        return self.model.procedure
 
     @cached_property
     def list_display(self):

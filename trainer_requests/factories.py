@@ -12,6 +12,7 @@ from wagtail.models import Site
 
 from categories.factories import CategoryFactory
 from portal.factories import minimal_pdf
+from procedures.factories import CaseFactory
 from trainer_requests.models import TrainerRequest
 
 
@@ -59,13 +60,12 @@ def make_trainer(full_name, *, user=None, expertise=(), regency="Kabupaten Banyu
     return page
 
 
-class TrainerRequestFactory(factory.django.DjangoModelFactory):
+class TrainerRequestFactory(CaseFactory):
     """An unconfirmed request for an event two weeks ahead, with a real PDF letter."""
 
     class Meta:
         model = TrainerRequest
 
-    state = "unconfirmed"
     organisation_name = factory.Sequence(lambda n: f"Koperasi Maju Bersama {n}")
     organisation_type = TrainerRequest.OrganisationType.COOPERATIVE
     address = "Jl. Raya Rogojampi No. 12"

@@ -316,9 +316,8 @@ def ensure_applications():
         if TrainerApplication.objects.filter(user=user).exists():
             continue
         birth = datetime.date(*born)
-        application = TrainerApplication.objects.create(
+        application = TrainerApplication(
             user=user,
-            state="draft",
             full_name=full_name,
             applicant_email=email,
             nik=make_nik(birth, female=gender == "female", serial=created + 11),
@@ -335,7 +334,7 @@ def ensure_applications():
             certifications="Sertifikat pelatih (BNSP)",
             topics="Materi dasar sesuai bidang keahlian",
             consent_at=timezone.now(),
-        )
+        ).start()
         application.expertise.set([category(s) for s in expertise])
         application.photo.save("foto.jpg", ContentFile(jpeg_bytes(color=(150 + created * 10, 110, 90))), save=False)
         application.cv.save("cv.pdf", ContentFile(pdf_bytes(f"CV {full_name}")), save=False)

@@ -25,10 +25,9 @@ from portal.storage import private_storage
 from portal.text import text_lines
 from portal.uploads import MB, random_name
 from procedures.models import Case
-from procedures.registry import register
-from trainers.hooks import profile_sections
+from trainers.hooks import profile_actions, profile_sections
 from trainers.panels import TrainerSchedulePanel
-from trainers.procedure import CODE, PROCEDURE, UPDATE_CODE, UPDATE_PROCEDURE
+from trainers.procedure import PROCEDURE, UPDATE_PROCEDURE
 
 CARD_RENDITION = "fill-320x320"
 # Sub-paths of /narasumber/ served by trainers.urls; a trainer page with such a slug would be hidden.
@@ -225,8 +224,10 @@ class TrainerPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["expertise_list"] = list(self.expertise.all())
-        # Other apps add sections (the catalogue: classes taught) without this app knowing them.
+        # Other apps add sections (the catalogue: classes taught) and buttons (a request for this
+        # trainer) without this app knowing them.
         context["sections"] = profile_sections(request, self) if self.pk else []
+        context["actions"] = profile_actions(request, self) if self.pk else []
         return context
 
 
@@ -282,13 +283,14 @@ class TrainerApplicationQuerySet(models.QuerySet):
 
 
 class TrainerApplication(Case):
-    """A trainer's self-registration (SOP Pendaftaran Narasumber): private data, files and review results.
+    """A trainer's self-registration (SOP 004 "Pendaftaran Narasumber", step 1) with its private data and
+    files, and the results of the review steps 2–5.
 
     Text fields may be blank while the applicant works on the draft; the registration form
     requires them on submission.
     """
 
-    procedure_code = CODE
+    procedure = PROCEDURE
 
     class Recommendation(models.TextChoices):
         APPROVE = "approve", _("Approve")
@@ -397,17 +399,9 @@ class TrainerApplication(Case):
             return certificate.file if certificate and certificate.file else None
         return super().get_private_file(key)
 
-    def on_transition(self, transition, event, actor, data):
-        from trainers import services
-
-        services.application_transitioned(self, transition, event, actor, data)
-
-    def notification_recipients(self, transition, event):
-        return [self.applicant_email] if self.applicant_email else []
-
 
 class ApplicationCertificate(models.Model):
-    """One certificate file attached to a registration (PDF or image), private."""
+    """One certificate file attached to a registration (SOP "Pendaftaran Narasumber" step 1), private."""
 
     application = models.ForeignKey(TrainerApplication, on_delete=models.CASCADE, related_name="certificates")
     file = models.FileField(_("certificate"), storage=private_storage, upload_to=random_name, max_length=255)
@@ -428,9 +422,10 @@ class ApplicationCertificate(models.Model):
 
 
 class TrainerProfileUpdate(Case):
-    """A published trainer's request to change the public profile, reviewed by the team lead."""
+    """A published trainer's request to change the public profile, reviewed by the team lead (the
+    short update procedure that follows SOP 004 "Pendaftaran Narasumber")."""
 
-    procedure_code = UPDATE_CODE
+    procedure = UPDATE_PROCEDURE
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -487,13 +482,3 @@ class TrainerProfileUpdate(Case):
             (_("Certifications"), self.certifications),
             (_("Modules and topics offered"), self.topics),
         ]
-
-    def on_transition(self, transition, event, actor, data):
-        if transition.name == "apply":
-            from trainers.services import apply_profile_update
-
-            apply_profile_update(self, actor)
-
-
-register(PROCEDURE, TrainerApplication)
-register(UPDATE_PROCEDURE, TrainerProfileUpdate)

@@ -25,8 +25,8 @@ def current_application(user):
     """The application the registration form works on: the open one, else a new draft."""
     application = TrainerApplication.objects.open_for(user).order_by("-created_at").first()
     return application or TrainerApplication(
-        user=user, state="draft", applicant_email=user.email, full_name=user.get_full_name()
-    )
+        user=user, applicant_email=user.email, full_name=user.get_full_name()
+    ).start(save=False)
 
 
 @login_required
