@@ -8,7 +8,7 @@ PORT ?= 8000
 # The test suite runs in parallel; set WORKERS=0 to run it in one process.
 WORKERS ?= 2
 
-.PHONY: run serve install install-dev migrate demo test lint format check messages compilemessages bench clean
+.PHONY: run serve install install-dev migrate setup demo test lint format check messages compilemessages bench clean
 
 $(VENV)/bin/activate:
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is needed (set PYTHON=/path/to/python3.11)"; exit 1; }
@@ -29,6 +29,11 @@ install-dev: $(VENV)/.installed-dev
 migrate: install
 	$(PY) manage.py migrate --no-input
 
+# A real installation: the starter data only (office identity from PORTAL_* variables or prompts).
+setup: migrate
+	$(PY) manage.py setup_portal
+
+# load_demo runs setup_portal for the demo office first, then puts the demo on top.
 demo: migrate
 	$(PY) manage.py load_demo
 

@@ -8,8 +8,15 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
 
-from portal.hooks import DEMO_CONTENT, HOME_SECTION, PUBLIC_SERVICE, Panel
+from portal.hooks import DEMO_CONTENT, HOME_SECTION, PUBLIC_SERVICE, STARTER_DATA, Panel
 from trainers.hooks import TRAINER_PROFILE_SECTION, TRAINER_SCHEDULE_SOURCE
+
+
+@hooks.register(STARTER_DATA, order=0)
+def load_starter_catalogue(setup):
+    from courses.starter import load
+
+    load(setup)
 
 
 @hooks.register(DEMO_CONTENT, order=0)

@@ -1,10 +1,11 @@
-"""Demo identity and pages for a Banyuwangi culture-and-tourism training unit."""
+"""Demo identity and pages for a Banyuwangi culture-and-tourism training unit, on top of the starter pages."""
 
 from wagtail.models import Site
 
 from home.models import HomePage, StandardPage
 from portal.images import wagtail_image
 from portal.models import OfficeSettings
+from portal.starter import ensure_child as starter_child
 
 ABOUT = (
     "Pusat Pelatihan Dinas Kebudayaan dan Pariwisata Kabupaten Banyuwangi menyelenggarakan kelas kreatif "
@@ -14,13 +15,8 @@ ABOUT = (
 
 
 def ensure_child(parent, model, slug, **fields):
-    page = model.objects.child_of(parent).filter(slug=slug).first()
-    if page:
-        return page
-    page = model(slug=slug, **fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    """The page at ``slug`` under ``parent``, created and published if missing (the starter data made most)."""
+    return starter_child(parent, model, slug, **fields)[0]
 
 
 def load(stdout):
@@ -30,28 +26,16 @@ def load(stdout):
         site.hostname, site.port = "localhost", 80
         site.save()
 
+    # setup_portal stored the identity; the demo adds what an office uploads or links by hand.
     office = OfficeSettings.for_site(site)
-    if not office.head_name:
-        office.government_name = "Pemerintah Kabupaten Banyuwangi"
-        office.office_name = "Dinas Kebudayaan dan Pariwisata Kabupaten Banyuwangi"
-        office.unit_name = "Pusat Pelatihan"
-        office.office_code = "DISBUDPAR"
-        office.address = "Jl. Ahmad Yani No. 78\nBanyuwangi, Jawa Timur 68416"
-        office.city = "Banyuwangi"
-        office.phone = "(0333) 424172"
-        office.email = "pelatihan@banyuwangikab.example.go.id"
-        office.website = "https://disbudpar.banyuwangikab.example.go.id"
-        office.head_name = "M.Y. Bramuda, S.Sos., MBA., MM."
-        office.head_title = "Kepala Dinas Kebudayaan dan Pariwisata"
-        office.head_rank = "Pembina Utama Muda"
-        office.head_nip = "197301261992011001"
+    if not office.logo:
         office.instagram_url = "https://instagram.com/disbudpar.banyuwangi"
         office.youtube_url = "https://youtube.com/@disbudparbanyuwangi"
         office.whatsapp_number = "0812-3456-7890"
         office.logo = wagtail_image("Logo Pusat Pelatihan", "PP", size=(256, 256))
         office.save()
 
-    if isinstance(home, HomePage) and not home.hero_text:
+    if isinstance(home, HomePage) and not home.hero_image:
         home.title = "Beranda"
         home.hero_title = "Belajar keterampilan baru bersama Pusat Pelatihan"
         home.hero_text = (
@@ -74,14 +58,10 @@ def load(stdout):
         ]
         home.save_revision().publish()
 
-    ensure_child(
-        home,
-        StandardPage,
-        "tentang-kami",
-        title="Tentang Kami",
-        show_in_menus=True,
-        introduction=ABOUT,
-        body=[
+    about = ensure_child(home, StandardPage, "tentang-kami", title="Tentang Kami", show_in_menus=True)
+    if not any(block.block_type == "heading" and block.value == "Visi" for block in about.body):
+        about.introduction = ABOUT
+        about.body = [
             ("heading", "Visi"),
             ("paragraph", "<p>Masyarakat Banyuwangi yang kreatif, berbudaya, dan berdaya saing.</p>"),
             ("heading", "Misi"),
@@ -91,37 +71,7 @@ def load(stdout):
                 "<li>Membina pelaku seni dan UMKM setelah pelatihan.</li>"
                 "<li>Melayani dengan waktu standar yang terukur.</li></ul>",
             ),
-        ],
-    )
-    ensure_child(
-        home,
-        StandardPage,
-        "kontak",
-        title="Kontak",
-        show_in_menus=True,
-        introduction="Hubungi kami pada hari kerja, Senin–Jumat pukul 07.30–15.30 WIB.",
-        body=[
-            (
-                "paragraph",
-                "<p>Jl. Ahmad Yani No. 78, Banyuwangi. Telepon (0333) 424172. "
-                "Surel pelatihan@banyuwangikab.example.go.id.</p>",
-            )
-        ],
-    )
-    ensure_child(
-        home,
-        StandardPage,
-        "kebijakan-privasi",
-        title="Kebijakan Privasi",
-        introduction="Bagaimana kami menjaga data pribadi Anda sesuai UU No. 27 Tahun 2022.",
-        body=[
-            (
-                "paragraph",
-                "<p>Kami hanya mengumpulkan data yang diperlukan untuk layanan pelatihan. "
-                "NIK, nomor telepon, alamat, dan dokumen yang Anda unggah hanya dapat dilihat "
-                "oleh Anda dan petugas yang berwenang, dan tidak pernah ditampilkan di halaman "
-                "publik.</p>",
-            )
-        ],
-    )
-    stdout.write("  office identity, home page and standard pages")
+            ("paragraph", '<p>Standar layanan kami dapat dibaca di halaman <a href="/sop/">SOP</a>.</p>'),
+        ]
+        about.save_revision().publish()
+    stdout.write("  office logo and social links, home page and about page")

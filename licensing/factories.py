@@ -13,19 +13,6 @@ from accounts.factories import UserFactory
 from licensing.models import LicenceApplication, RequirementItem
 from procedures.factories import CaseFactory
 
-CHECKLIST = [
-    # name, description, required, accepted types
-    ("Akta pendirian lembaga", "Akta notaris pendirian lembaga beserta perubahannya, bila ada.", True, "documents"),
-    ("NPWP lembaga", "Nomor Pokok Wajib Pajak atas nama lembaga.", True, "documents"),
-    ("Susunan pengurus", "Susunan pengurus lembaga yang ditandatangani ketua.", True, "documents"),
-    ("Kurikulum/program kursus", "Kurikulum tiap program kursus yang akan diselenggarakan.", True, "pdf"),
-    ("Daftar instruktur dan ijazah", "Daftar instruktur beserta salinan ijazah/sertifikat kompetensi.", True, "pdf"),
-    ("Bukti kepemilikan/sewa gedung", "Sertifikat atau perjanjian sewa gedung minimal 2 tahun.", True, "documents"),
-    ("Foto sarana dan prasarana", "Foto ruang belajar, ruang praktik dan peralatan.", True, "images"),
-    ("Surat keterangan domisili", "Dari kelurahan setempat.", True, "documents"),
-    ("Rekomendasi organisasi mitra", "Bila ada: dukungan dari asosiasi profesi atau dunia usaha.", False, "documents"),
-]
-
 
 def pdf_bytes(title="Dokumen", lines=()):
     """A one-page PDF with readable text (fast: reportlab, which xhtml2pdf already brings)."""
@@ -55,19 +42,10 @@ def upload_for(item, name_hint="dokumen"):
 
 
 def ensure_checklist():
-    items = []
-    for order, (name, description, required, accepted) in enumerate(CHECKLIST, start=1):
-        item, _created = RequirementItem.objects.get_or_create(
-            name=name,
-            defaults={
-                "description": description,
-                "required": required,
-                "accepted_types": accepted,
-                "sort_order": order,
-            },
-        )
-        items.append(item)
-    return items
+    """The checklist of the starter data (from SOP 001 in the SOP library)."""
+    from licensing.starter import ensure_checklist as starter_checklist
+
+    return starter_checklist()
 
 
 class RequirementItemFactory(factory.django.DjangoModelFactory):

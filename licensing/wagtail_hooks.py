@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from portal.hooks import DEMO_CONTENT, MEMBER_AREA_PANEL, PUBLIC_SERVICE, MemberPanel
+from portal.hooks import DEMO_CONTENT, MEMBER_AREA_PANEL, PUBLIC_SERVICE, STARTER_DATA, MemberPanel
 from procedures.wagtail_hooks import CASE_VIEWSET
 
 
@@ -55,6 +55,13 @@ def licence_service():
         ),
         "url": reverse("licensing:index"),
     }
+
+
+@hooks.register(STARTER_DATA, order=50)
+def load_starter_checklist(setup):
+    from licensing.starter import load
+
+    load(setup)
 
 
 @hooks.register(DEMO_CONTENT, order=50)

@@ -2,8 +2,13 @@
 
 * ``register_member_area_panel``: ``fn(request) -> MemberPanel | None`` adds a section to
   ``/saya/`` (my enrolments, my applications, my certificates ...).
+* ``register_starter_data``: ``fn(setup)`` adds what a real installation needs from day one
+  (pages of the site tree, reference data) for ``setup_portal``; ``setup`` is a
+  :class:`portal.starter.Setup` (options, ``setup.report(...)``). Loaders must be idempotent
+  and never overwrite what staff changed. Use ``order=N`` as for demo content.
 * ``register_demo_content``: ``fn(stdout)`` adds demo content for ``load_demo``; use
-  ``@hooks.register(..., order=N)`` so content that others need loads first.
+  ``@hooks.register(..., order=N)`` so content that others need loads first. The demo runs
+  on top of the starter data (``load_demo`` runs ``setup_portal`` first) and builds on it.
 * ``register_home_section``: ``fn(request, limit) -> list`` items for the home page's
   "upcoming schedule" block (each item a dict with title, url, start, place).
 * ``register_public_service``: ``fn() -> dict(title, description, url)`` public services
@@ -20,6 +25,7 @@ from wagtail import hooks
 
 MEMBER_AREA_PANEL = "register_member_area_panel"
 DEMO_CONTENT = "register_demo_content"
+STARTER_DATA = "register_starter_data"
 HOME_SECTION = "register_home_section"
 PUBLIC_SERVICE = "register_public_service"
 

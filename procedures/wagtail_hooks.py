@@ -85,8 +85,25 @@ def status_service():
     }
 
 
+@hooks.register("register_starter_data", order=-40)
+def load_national_holidays(setup):
+    from procedures.national_holidays import load
+
+    created = load(setup.holiday_years)
+    years = ", ".join(str(year) for year in setup.holiday_years)
+    setup.report(f"national holidays {years} ({created} new; collective leave is entered by staff)")
+
+
 @hooks.register("register_demo_content", order=-40)
 def load_demo_holidays(stdout):
     from procedures.demo import load
 
     load(stdout)
+
+
+@hooks.register("register_sop_procedures")
+def sop_procedures():
+    """Offer every registered procedure as the service an SOP page is followed by (``sops.links``)."""
+    from procedures import registry
+
+    return [(procedure.code, procedure.name) for procedure in registry.all_procedures()]

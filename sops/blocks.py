@@ -17,6 +17,12 @@ class RelatedSOPBlock(blocks.StructBlock):
 
     title = blocks.CharBlock(label=_("Title as printed"), max_length=300)
     page = blocks.PageChooserBlock(label=_("SOP page"), page_type="sops.SOPPage", required=False)
+    library_key = blocks.CharBlock(
+        label=_("SOP library entry"),
+        max_length=100,
+        required=False,
+        help_text=_("Set by adoption: the page adopted from this library entry is linked when no page is chosen."),
+    )
 
     class Meta:
         icon = "link"

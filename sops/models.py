@@ -25,6 +25,7 @@ from wagtail.search import index
 from sops import durations
 from sops.blocks import RelatedSOPBlock, item_list
 from sops.forms import SOPPageForm
+from sops.links import procedure_choices
 
 ACTOR_SEPARATOR = ";"
 
@@ -111,13 +112,28 @@ class SOPPage(Page):
         help_text=_("The total time exactly as the document prints it, e.g. '4 Hari 1 Jam 13 Menit (5 Hari)'."),
     )
     procedure_code = models.SlugField(
-        _("procedure code"),
+        _("followed by the service"),
         max_length=60,
         blank=True,
+        choices=procedure_choices,
         help_text=_(
-            "Set when a tracked service follows this SOP, e.g. trainer_registration, trainer_request, "
-            "enrolment, course_licence, consultation, material_preparation. The service then uses the "
-            "standard times of the published steps."
+            "The tracked service that follows this SOP. The service then times each step with the standard "
+            "times published here."
+        ),
+    )
+    library_key = models.SlugField(
+        _("SOP library entry"),
+        max_length=100,
+        blank=True,
+        db_index=True,
+        help_text=_("The entry of the SOP library this page was adopted from."),
+    )
+    staff_notes = models.TextField(
+        _("staff notes"),
+        blank=True,
+        help_text=_(
+            "Only for staff, never shown on the public site: where the SOP comes from and what was completed or "
+            "corrected in the source."
         ),
     )
 
@@ -148,6 +164,11 @@ class SOPPage(Page):
         FieldPanel("records"),
         InlinePanel("steps", heading=_("Steps"), label=_("Step"), min_num=1),
         FieldPanel("stated_total"),
+        MultiFieldPanel(
+            [FieldPanel("library_key", read_only=True), FieldPanel("staff_notes")],
+            heading=_("Staff only"),
+            classname="collapsed",
+        ),
     ]
     settings_panels = Page.settings_panels + [FieldPanel("procedure_code")]
 
@@ -239,8 +260,24 @@ class SOPPage(Page):
 
         return build_swimlane(self.actors(), self.ordered_steps())
 
+    def related_sop_links(self):
+        """``[(title, live page or None), ...]``: a chosen page, else the live page adopted from the block's entry."""
+        blocks = [block.value for block in self.related_sops]
+        keys = {value.get("library_key") for value in blocks if not value.get("page") and value.get("library_key")}
+        adopted = {}
+        if keys:
+            for page in SOPPage.objects.live().public().filter(library_key__in=keys).order_by("pk"):
+                adopted.setdefault(page.library_key, page)
+        links = []
+        for value in blocks:
+            page = value.get("page")
+            page = page if page is not None and page.live else adopted.get(value.get("library_key"))
+            links.append((value["title"], page))
+        return links
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["related_links"] = self.related_sop_links()
         context["steps"] = self.ordered_steps()
         context["swimlane"] = self.swimlane()
         context["total"] = self.total_range()

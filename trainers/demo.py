@@ -14,6 +14,7 @@ from procedures import services
 from trainers.factories import jpeg_bytes, make_nik, pdf_bytes
 from trainers.models import StandardModule, TrainerApplication, TrainerIndexPage, TrainerPage, TrainerProfileUpdate
 from trainers.services import start_profile_update
+from trainers.starter import ensure_modules as ensure_starter_modules
 
 CATEGORY_NAMES = {
     "seni-tari": "Seni Tari",
@@ -140,15 +141,25 @@ TRAINERS = [
     ),
 ]
 
+# The demo office's own modules, on top of the starter set (trainers/data/standard_modules.yaml).
 STANDARD_MODULES = [
     ("TARI-01", "Tari tradisional Banyuwangi tingkat dasar", "seni-tari"),
     ("TARI-02", "Koreografi dan tari kreasi", "seni-tari"),
-    ("KRIYA-01", "Batik tulis dan pewarnaan", "kriya"),
-    ("KRIYA-02", "Kerajinan kayu dan anyaman", "kriya"),
-    ("DIGI-01", "Pemasaran melalui marketplace dan media sosial", "pemasaran-digital"),
-    ("UMKM-01", "Pembukuan dan tata kelola usaha kecil", "koperasi-umkm"),
-    ("ASN-01", "Penyusunan SOP dan pelayanan publik", "kompetensi-teknis-asn"),
+    ("BATIK-01", "Batik tulis Gajah Oling dan pewarnaan alam", "kriya"),
+    ("KRIYA-02", "Kerajinan kayu dan anyaman bambu", "kriya"),
 ]
+# The category each starter module belongs to in the demo's catalogue.
+STARTER_MODULE_CATEGORIES = {
+    "SENI-01": "seni-tari",
+    "KRIYA-01": "kriya",
+    "DIGI-01": "pemasaran-digital",
+    "DIGI-02": "pemasaran-digital",
+    "UMKM-01": "koperasi-umkm",
+    "UMKM-02": "koperasi-umkm",
+    "KOP-01": "koperasi-umkm",
+    "ASN-01": "kompetensi-teknis-asn",
+    "LAT-01": "kompetensi-teknis-asn",
+}
 
 # email, first, last, full name, gender, birth date, regency, expertise, steps walked, overdue
 APPLICATIONS = [
@@ -249,6 +260,7 @@ def category(slug):
 
 
 def ensure_index():
+    """The directory the starter data made (created here only when the demo runs without it)."""
     from home.demo import ensure_child
     from home.models import HomePage
 
@@ -305,6 +317,10 @@ def ensure_trainers(index):
 
 
 def ensure_modules():
+    """Sort the starter modules into the demo's categories and add the office's own modules."""
+    ensure_starter_modules()
+    for code, slug in STARTER_MODULE_CATEGORIES.items():
+        StandardModule.objects.filter(code=code, category=None).update(category=category(slug))
     for code, name, slug in STANDARD_MODULES:
         StandardModule.objects.get_or_create(code=code, defaults={"name": name, "category": category(slug)})
 

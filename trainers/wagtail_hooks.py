@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from portal.hooks import DEMO_CONTENT, MEMBER_AREA_PANEL, PUBLIC_SERVICE, MemberPanel
+from portal.hooks import DEMO_CONTENT, MEMBER_AREA_PANEL, PUBLIC_SERVICE, STARTER_DATA, MemberPanel
 from procedures.wagtail_hooks import CASE_VIEWSET
 from trainers.schedule import ics_token, trainer_schedule
 from trainers.viewsets import StandardModuleViewSet
@@ -78,6 +78,13 @@ def trainer_registration_service():
         "description": _("Experts apply online to teach in our trainings (narasumber)."),
         "url": reverse("trainers:register"),
     }
+
+
+@hooks.register(STARTER_DATA, order=10)
+def load_starter_trainers(setup):
+    from trainers.starter import load
+
+    load(setup)
 
 
 @hooks.register(DEMO_CONTENT, order=10)

@@ -39,8 +39,11 @@ def test_submit_numbers_the_case_starts_the_clock_and_logs(monday_morning, submi
     assert any(staff[roles.TEAM_MEMBER].email in r for r in recipients), "the next role is told"
 
 
-def test_the_published_sop_sets_the_standard_time(monday_morning, submitted):
+def test_the_published_sop_sets_the_standard_time(monday_morning, submitted, monkeypatch):
     from wagtail.models import Page
+
+    received = dataclasses.replace(PROCEDURE.step("received"), sop_step="2")
+    monkeypatch.setitem(PROCEDURE._steps, "received", received)
 
     from sops.factories import SOPIndexPageFactory, SOPPageFactory, SOPStepFactory
 

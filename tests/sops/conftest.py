@@ -11,9 +11,36 @@ def home(db):
 
 
 @pytest.fixture
+def starter(db):
+    """A fresh installation: ``setup_portal`` for an office that is not the demo's."""
+    import io
+
+    from django.core.management import call_command
+
+    call_command(
+        "setup_portal",
+        interactive=False,
+        office_name="Dinas Pendidikan dan Kebudayaan Kabupaten Contoh",
+        unit_name="Bidang Pelatihan",
+        head_name="Drs. Ahmad Santoso, M.Si.",
+        head_title="Kepala Dinas Pendidikan dan Kebudayaan",
+        head_rank="Pembina Utama Muda",
+        head_nip="196805121994031007",
+        stdout=io.StringIO(),
+    )
+
+
+@pytest.fixture
 def demo_sops(db):
+    """The demo office's SOPs, on top of its setup (as ``load_demo`` does)."""
+    import io
+
+    from django.core.management import call_command
+
+    from portal.demo import DEMO_OFFICE
     from sops.demo import load
 
+    call_command("setup_portal", interactive=False, stdout=io.StringIO(), **DEMO_OFFICE)
     return load()
 
 
