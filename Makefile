@@ -44,9 +44,11 @@ run: demo
 serve: install
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# lint-imports checks the architecture contracts of pyproject.toml ([tool.importlinter]).
 lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/djhtml --check templates
+	$(VENV)/bin/lint-imports --no-cache --no-logo
 
 format: install-dev
 	$(VENV)/bin/ruff check --fix .

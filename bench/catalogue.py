@@ -51,7 +51,8 @@ def run(sizes, repeats):
 
     from wagtail.models import Site
 
-    from courses.factories import CategoryFactory, CourseIndexPageFactory, CoursePageFactory, CourseSessionFactory
+    from categories.factories import CategoryFactory
+    from courses.factories import CourseIndexPageFactory, CoursePageFactory, CourseSessionFactory
 
     setup_test_environment()
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)

@@ -80,13 +80,14 @@ def main():
 
     from wagtail.models import Site
 
+    from categories.factories import CategoryFactory
     from certificates.bulk import stream_combined_pdf, stream_zip
     from certificates.demo import background_image
     from certificates.factories import passed_enrolment
     from certificates.models import CertificateTemplate
     from certificates.rendering import render_certificate
     from certificates.services import certificate_pdfs, issue_certificate
-    from courses.factories import CategoryFactory, CourseIndexPageFactory, CoursePageFactory
+    from courses.factories import CourseIndexPageFactory, CoursePageFactory
 
     home = Site.objects.get(is_default_site=True).root_page.specific
     catalogue = CourseIndexPageFactory(parent=home)

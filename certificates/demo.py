@@ -46,7 +46,8 @@ def background_image(title, accent):
 
 
 def load(stdout):
-    from courses.models import Category, CoursePage
+    from categories.models import Category
+    from courses.models import CoursePage
     from enrolment.models import Enrolment
 
     default = CertificateTemplate.objects.filter(is_default=True).first()

@@ -20,7 +20,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFiel
 
 from certificates.placeholders import placeholder_help, validate_body, validate_number_pattern
 from portal.models import nip_validator
-from procedures.models import private_storage
+from portal.storage import private_storage
 
 DEFAULT_NUMBER_PATTERN = "{seq:03d}/KK/{office_code}/{roman_month}/{year}"
 DEFAULT_BODY = (
@@ -41,6 +41,8 @@ class CertificateTemplateQuerySet(models.QuerySet):
 
 
 class CertificateTemplate(models.Model):
+    """The look and wording of certificates (SOP 000 step 5), for one class, a category or the whole site."""
+
     class Orientation(models.TextChoices):
         LANDSCAPE = "landscape", _("A4 landscape")
         PORTRAIT = "portrait", _("A4 portrait")
@@ -96,7 +98,7 @@ class CertificateTemplate(models.Model):
         related_name="+",
     )
     category = models.ForeignKey(
-        "courses.Category",
+        "categories.Category",
         verbose_name=_("for the category"),
         null=True,
         blank=True,
@@ -264,6 +266,8 @@ class CertificateQuerySet(models.QuerySet):
 
 
 class Certificate(models.Model):
+    """A participant's certificate of completion (SOP 000 step 5): numbered, rendered to PDF, verifiable by QR."""
+
     class Status(models.TextChoices):
         VALID = "valid", _("Valid")
         REVOKED = "revoked", _("Revoked")

@@ -7,7 +7,7 @@ from certificates.forms import VerifyForm, normalise_code
 from certificates.models import Certificate
 from certificates.services import ensure_pdf
 from portal.ratelimit import request_limited
-from procedures.files import private_file_response
+from portal.storage import private_file_response
 
 VERIFY_LIMIT = 30  # per client per 10 minutes: plenty for people, useless for guessing 78-bit codes
 

@@ -27,7 +27,7 @@ from certificates.bulk import stream_combined_pdf, stream_zip
 from certificates.forms import IssueForm, ReissueForm, RevokeForm
 from certificates.models import Certificate, CertificateTemplate
 from certificates.services import CertificateError, certificate_pdfs, ensure_pdf, issue_for_course, reissue, revoke
-from procedures.files import private_file_response
+from portal.storage import private_file_response
 
 
 class CertificateTemplateViewSet(ModelViewSet):

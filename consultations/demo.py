@@ -70,15 +70,14 @@ def load(stdout):
         user = User.objects.filter(email=email).first() or ensure_user(email, first, last)
         if Consultation.objects.filter(user=user, subject=subject).exists():
             continue
-        consultation = Consultation.objects.create(
+        consultation = Consultation(
             user=user,
             applicant_name=name,
             applicant_email=email,
             training=training,
             subject=subject,
             question=question,
-            state="draft",
-        )
+        ).start()
         services.perform(consultation, "submit", user)
         for name_of_transition, actor_email in path:
             actor = User.objects.get(email=actor_email)

@@ -2,9 +2,10 @@ import factory
 
 from accounts.factories import UserFactory
 from consultations.models import Consultation
+from procedures.factories import CaseFactory
 
 
-class ConsultationFactory(factory.django.DjangoModelFactory):
+class ConsultationFactory(CaseFactory):
     """A draft consultation; submit it with ``procedures.services.perform(c, "submit", c.user)``."""
 
     class Meta:
@@ -17,4 +18,3 @@ class ConsultationFactory(factory.django.DjangoModelFactory):
     training = "Pembukuan Sederhana UMKM"
     subject = "Mencatat piutang pelanggan"
     question = "Bagaimana mencatat pelanggan yang membayar dengan tempo dua minggu?"
-    state = "draft"

@@ -1,18 +1,21 @@
-"""Questions from alumni after a training, answered through the consultation SOP."""
+"""Questions from alumni after a training, answered through SOP 004 "Layanan Konsultasi dan Informasi
+Pasca Pelatihan" (the procedure in ``procedure.py``, its effects in ``effects.py``)."""
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.storage import private_storage
 from portal.uploads import DOCUMENT_TYPES, MB, FileValidator, random_name
-from procedures.models import Case, private_storage
-from procedures.registry import register
+from procedures.models import Case
 
-from .procedure import CODE, PROCEDURE
+from .procedure import PROCEDURE
 
 
 class Consultation(Case):
-    procedure_code = CODE
+    """One alumnus's question (SOP step 1, the online form), answered along steps 2–7."""
+
+    procedure = PROCEDURE
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("account"), on_delete=models.PROTECT, related_name="consultations"
@@ -24,7 +27,7 @@ class Consultation(Case):
         _("training attended"), max_length=200, help_text=_("The class or training you took part in.")
     )
     category = models.ForeignKey(
-        "courses.Category",
+        "categories.Category",
         verbose_name=_("field"),
         null=True,
         blank=True,
@@ -61,15 +64,3 @@ class Consultation(Case):
             (_("Question"), self.question),
             (_("Draft answer"), self.answer),
         ]
-
-    def on_transition(self, transition, event, actor, data):
-        if "answer" in data and data["answer"] is not None:
-            self.answer = data["answer"]
-            type(self).objects.filter(pk=self.pk).update(answer=self.answer)
-        if transition.name == "send_answer":
-            from consultations.services import issue_answer_letter
-
-            issue_answer_letter(self, actor)
-
-
-register(PROCEDURE, Consultation)

@@ -5,6 +5,8 @@ Printed steps: 1 request handed in, 2 team member receives and forwards to the t
 5 head of office checks, 6 team lead orders documentation, 7 team member documents and
 sends the answer. Step 1 is the alumnus's online form; steps 6 and 7 are one action in
 the portal (the answer letter is generated, archived and emailed at once).
+
+What a transition does besides moving the case is its ``effect`` (``consultations.effects``).
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -60,6 +62,7 @@ PROCEDURE = Procedure(
             "unit_review",
             _("Send the draft answer to the head of unit"),
             form_class="consultations.forms.AnswerTransitionForm",
+            effect="consultations.effects.record_answer",
         ),
         Transition(
             "unit_approve",
@@ -67,6 +70,7 @@ PROCEDURE = Procedure(
             "office_review",
             _("Approve and pass to the head of office"),
             form_class="consultations.forms.AnswerTransitionForm",
+            effect="consultations.effects.record_answer",
         ),
         Transition(
             "unit_return",
@@ -80,6 +84,12 @@ PROCEDURE = Procedure(
         Transition(
             "office_return", ("office_review",), "study", _("Return for correction"), kind=BACK, note_required=True
         ),
-        Transition("send_answer", ("sending",), "answered", _("Document and send the answer")),
+        Transition(
+            "send_answer",
+            ("sending",),
+            "answered",
+            _("Document and send the answer"),
+            effect="consultations.effects.send_answer_letter",
+        ),
     ],
 )

@@ -7,7 +7,7 @@ from consultations.forms import ConsultationForm
 from consultations.models import Consultation
 from consultations.services import submit_consultation
 from portal.ratelimit import request_limited
-from procedures.files import private_file_response
+from portal.storage import private_file_response
 
 
 @login_required

@@ -11,18 +11,21 @@ from django.utils import timezone
 
 from wagtail.documents import get_document_model
 
-from courses.factories import SOP_002_DAY, add_sop_002_day, minimal_pdf
+from categories.models import Category
+from courses.factories import SOP_002_DAY, add_sop_002_day
 from courses.models import (
-    Category,
     CourseIndexPage,
     CoursePage,
     CourseSession,
+    CourseTrainer,
     MaterialAttachment,
     MaterialIndexPage,
     MaterialPage,
     SeatCount,
 )
+from portal.factories import minimal_pdf
 from portal.images import wagtail_image
+from trainers.models import TrainerPage
 
 CATEGORIES = [
     ("Seni Tari", "seni-tari", "Tari tradisional Banyuwangi: Gandrung, Jejer, Seblang, dan kreasi baru."),
@@ -408,3 +411,28 @@ def _load(stdout, touched):
         touched,
     )
     stdout.write(f"  catalogue with {created} new classes ({len(SOP_002_DAY)}-row SOP 002 day in “{SOP_002_CLASS}”)")
+
+
+def link_trainers(stdout):
+    """The first trainer of each class's category teaches it: a class trainer row and its material sessions."""
+    by_category = {}
+    for page in TrainerPage.objects.live().prefetch_related("expertise").order_by("path"):
+        for item in page.expertise.all():
+            by_category.setdefault(item.pk, []).append(page)
+    linked = 0
+    for course in CoursePage.objects.live().select_related("category"):
+        trainers = by_category.get(course.category_id) or []
+        if not trainers or course.sessions.exclude(trainer=None).exists():
+            continue
+        trainer = trainers[course.pk % len(trainers)]
+        draft = course.get_latest_revision_as_object()
+        if not any(row.trainer_id for row in draft.course_trainers.all()):
+            draft.course_trainers.add(CourseTrainer(trainer=trainer, role="Narasumber utama", sort_order=0))
+        sessions = list(draft.sessions.all())
+        for session in sessions:
+            if session.kind in {"material", "group_work", "presentation"} and session.trainer_id is None:
+                session.trainer = trainer
+        draft.sessions = sessions
+        draft.save_revision().publish()
+        linked += 1
+    stdout.write(f"  {linked} classes linked to their trainers")

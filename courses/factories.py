@@ -1,7 +1,6 @@
 """Factories for the catalogue, shared by tests, the benchmark and the demo loader."""
 
 import datetime
-import io
 
 import factory
 import wagtail_factories
@@ -12,8 +11,8 @@ from django.utils.text import slugify
 
 from wagtail.documents import get_document_model
 
+from categories.factories import CategoryFactory
 from courses.models import (
-    Category,
     CourseIndexPage,
     CoursePage,
     CourseSession,
@@ -22,6 +21,7 @@ from courses.models import (
     MaterialPage,
     SeatCount,
 )
+from portal.factories import minimal_pdf
 
 # SOP 002 "Penyelenggaraan Kegiatan Pengembangan Kompetensi Teknis": the 19 rows of one training
 # day as (start, end, title, kind). Rows 6/7, 9/10 and 13/14 run in parallel (trainer and
@@ -66,36 +66,6 @@ def add_sop_002_day(course, day):
                 date=day, start_time=_time(start), end_time=_time(end), title=title, kind=kind, sort_order=order
             )
         )
-
-
-def minimal_pdf(title, lines=()):
-    """A small real PDF (reportlab, installed with xhtml2pdf) with a title and a few lines."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=A4)
-    pdf.setTitle(title)
-    pdf.setFont("Helvetica-Bold", 16)
-    pdf.drawString(56, 780, title[:80])
-    pdf.setFont("Helvetica", 11)
-    y = 750
-    for line in lines:
-        pdf.drawString(56, y, line[:95])
-        y -= 18
-    pdf.showPage()
-    pdf.save()
-    return buffer.getvalue()
-
-
-class CategoryFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Category
-        django_get_or_create = ("slug",)
-
-    name = factory.Sequence(lambda n: f"Kategori {n}")
-    slug = factory.LazyAttribute(lambda o: slugify(o.name))
-    description = "Pelatihan keterampilan bagi masyarakat."
 
 
 class CourseIndexPageFactory(wagtail_factories.PageFactory):

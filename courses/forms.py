@@ -8,7 +8,8 @@ from django.db.models import Q
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from courses.models import Category, CoursePage
+from categories.models import Category
+from courses.models import CoursePage
 
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 

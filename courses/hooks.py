@@ -4,13 +4,19 @@
 ``course_page`` is the class a participants-only material belongs to, or ``None`` for a
 material in the shared library (answer "is this user a participant of any class").
 Until an app registers one, only office staff count as participants.
+
+``register_course_page_panel``: ``fn(request, course_page) -> portal.hooks.Panel | None`` adds a
+part to the class page (the enrolment app's registration box: "Daftar", the waiting list or the
+visitor's own registration). The page includes each panel's template with ``panel_context``.
 """
 
 from wagtail import hooks
 
 from accounts import roles
+from portal.hooks import collect_panels
 
 IS_COURSE_PARTICIPANT = "is_course_participant"
+COURSE_PAGE_PANEL = "register_course_page_panel"
 
 # Roles that prepare or run classes and may always read their restricted materials.
 MATERIAL_STAFF_ROLES = (roles.INSTRUCTOR, roles.ADMIN_OFFICER, roles.EDITOR, roles.TEAM_LEAD, roles.HEAD_OF_UNIT)
@@ -34,3 +40,8 @@ def is_course_participant(user, course_page):
     if is_course_staff(user, course_page):
         return True
     return any(fn(user, course_page) for fn in hooks.get_hooks(IS_COURSE_PARTICIPANT))
+
+
+def course_page_panels(request, page):
+    """The panels other apps add to a class page, in their order."""
+    return collect_panels(COURSE_PAGE_PANEL, request, page)

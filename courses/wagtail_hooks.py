@@ -7,12 +7,9 @@ from django.utils.translation import gettext as _
 
 from wagtail import hooks
 from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
-from wagtail.snippets.models import register_snippet
 
-from courses.viewsets import CategoryViewSet
-from portal.hooks import DEMO_CONTENT, HOME_SECTION, PUBLIC_SERVICE, STARTER_DATA
-
-register_snippet(CategoryViewSet)
+from portal.hooks import DEMO_CONTENT, HOME_SECTION, PUBLIC_SERVICE, STARTER_DATA, Panel
+from trainers.hooks import TRAINER_PROFILE_SECTION, TRAINER_SCHEDULE_SOURCE
 
 
 @hooks.register(STARTER_DATA, order=0)
@@ -27,6 +24,28 @@ def load_demo_courses(stdout):
     from courses.demo import load
 
     load(stdout)
+
+
+@hooks.register(DEMO_CONTENT, order=15)
+def load_demo_class_trainers(stdout):
+    """After the demo trainers exist (trainers, order 10): who teaches each demo class."""
+    from courses.demo import link_trainers
+
+    link_trainers(stdout)
+
+
+@hooks.register(TRAINER_SCHEDULE_SOURCE)
+def class_bookings(trainer_ids, start_date, end_date):
+    from courses.teaching import class_bookings
+
+    return class_bookings(trainer_ids, start_date, end_date)
+
+
+@hooks.register(TRAINER_PROFILE_SECTION)
+def classes_taught_section(request, trainer_page):
+    from courses.teaching import classes_taught
+
+    return Panel("", "courses/trainer_classes.html", {"classes": list(classes_taught(trainer_page))}, order=10)
 
 
 @hooks.register(HOME_SECTION)

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from courses.models import CoursePage
-from enrolment import services
+from enrolment import seats, services
 from enrolment.attendance import countable_sessions
 from enrolment.factories import make_nik, question_bank
 from enrolment.models import Attendance, Enrolment, Participant, TestResult
@@ -142,7 +142,7 @@ def _enrol(participant, course, officer, walk_in=None):
     if existing is not None:
         return existing
     walk_in = participant.user_id is None if walk_in is None else walk_in
-    enrolment = Enrolment.objects.create(participant=participant, course=course, walk_in=walk_in, state="draft")
+    enrolment = Enrolment(participant=participant, course=course, walk_in=walk_in).start()
     core.perform(enrolment, "submit", participant.user if not walk_in else officer, system=True)
     return enrolment
 
@@ -246,17 +246,17 @@ def load(stdout):
         for enrolment in group[:3]:
             _accept(enrolment, officer)
         if group[3].state == "verification":
-            services.act(
+            core.perform(
                 group[3], "send_back", officer, note="Foto KTP kurang jelas; mohon lengkapi alamat sesuai KTP."
             )
         if group[4].state == "verification":
-            services.act(group[4], "reject", officer, note="Usia belum memenuhi syarat minimal 17 tahun.")
+            core.perform(group[4], "reject", officer, note="Usia belum memenuhi syarat minimal 17 tahun.")
         if group[5].state == "verification":
-            services.act(group[5], "withdraw", group[5].participant.user, system=True)
+            core.perform(group[5], "withdraw", group[5].participant.user, system=True)
         # group[6] waits for verification; one more walk-in registered in person today.
         _enrol(_participant(900, officer), open_class, officer, walk_in=True)
     # The catalogue demo guessed seat counts; from here on they are the real ones.
     for course in CoursePage.objects.all():
         with transaction.atomic():
-            services.sync_seats(services.lock_seats(course))
+            seats.sync_seats(seats.lock_seats(course))
     stdout.write(f"  {Enrolment.objects.count()} enrolments of {Participant.objects.count()} participants")

@@ -5,6 +5,7 @@ import datetime
 import factory
 
 from enrolment.models import Choice, Enrolment, Participant, Question
+from procedures.factories import CaseFactory
 
 REGENCIES = ["Banyuwangi", "Jember", "Situbondo", "Bondowoso", "Lumajang"]
 
@@ -37,14 +38,13 @@ class ParticipantFactory(factory.django.DjangoModelFactory):
     consent_at = factory.LazyFunction(lambda: datetime.datetime.now(datetime.UTC))
 
 
-class EnrolmentFactory(factory.django.DjangoModelFactory):
+class EnrolmentFactory(CaseFactory):
     """A draft enrolment; move it with ``enrolment.services`` (submit, decide, ...)."""
 
     class Meta:
         model = Enrolment
 
     participant = factory.SubFactory(ParticipantFactory)
-    state = "draft"
 
 
 def question_bank(course, items):

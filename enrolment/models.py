@@ -25,11 +25,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 
 from portal.nik import mask_nik, validate_nik
+from portal.storage import private_storage
 from portal.uploads import IMAGE_TYPES, MB, FileValidator, random_name
-from procedures.models import Case, private_storage
-from procedures.registry import register
+from procedures.models import Case
 
-from .procedure import CODE, PARTICIPATING_STATES, PROCEDURE, SEATED_STATES
+from .procedure import PARTICIPATING_STATES, PROCEDURE, SEATED_STATES, WITHDRAWABLE_STATES
 
 SCORE_VALIDATORS = [MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))]
 
@@ -156,9 +156,10 @@ class EnrolmentQuerySet(models.QuerySet):
 
 
 class Enrolment(Case):
-    """One person's enrolment in one class, followed through the SOP from registration to the result."""
+    """One person's enrolment in one class (SOP 000 step 1), followed through verification (2),
+    the class days (3) and the instructor's evaluation (4) to the result certificates use (5)."""
 
-    procedure_code = CODE
+    procedure = PROCEDURE
 
     class Result(models.TextChoices):
         NONE = "", "—"
@@ -270,19 +271,6 @@ class Enrolment(Case):
             summary.append((_("Result"), self.get_result_display()))
         return summary
 
-    #: Phase changes of the whole class that the participant sees in the member area, not by email.
-    SILENT_TRANSITIONS = ("start", "to_evaluation")
-
-    def notification_recipients(self, transition, event):
-        if transition.name in self.SILENT_TRANSITIONS:
-            return []
-        return super().notification_recipients(transition, event)
-
-    def on_transition(self, transition, event, actor, data):
-        from enrolment import services
-
-        services.on_transition(self, transition, event, actor, data)
-
     # --- Derived values ---------------------------------------------------------------
     @property
     def is_passed(self):
@@ -323,8 +311,6 @@ class Enrolment(Case):
         return None if pre is None or post is None else post - pre
 
     def may_withdraw(self, now=None):
-        from enrolment.procedure import WITHDRAWABLE_STATES
-
         return self.state in WITHDRAWABLE_STATES and not self.course_started(now)
 
     def course_started(self, now=None):
@@ -463,6 +449,8 @@ Question.base_form_class = QuestionForm
 
 
 class Choice(Orderable):
+    """One answer of a test question (the pre- and post-test of SOP 002); exactly one is correct."""
+
     question = ParentalKey(Question, on_delete=models.CASCADE, related_name="choices")
     text = models.CharField(_("choice"), max_length=255)
     is_correct = models.BooleanField(_("correct answer"), default=False)
@@ -518,6 +506,3 @@ class TestResult(models.Model):
 def session_kind_for(kind):
     """The agenda slot kind in which a test of ``kind`` ("pre"/"post") is taken."""
     return {"pre": "pre_test", "post": "post_test"}[kind]
-
-
-register(PROCEDURE, Enrolment)

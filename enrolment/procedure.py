@@ -6,8 +6,10 @@ schedule, 4 the instructor evaluates by a score or the presentation of a work
 (30 min – 1 h), 5 the admin officer issues certificates (the certificates app).
 
 Seats are not a step of the SOP but a rule of step 2: accepting a participant when the
-class is full puts them on the waiting list instead (``enrolment.services.decide``), and a
-freed seat promotes the first person waiting (a system transition).
+class is full puts them on the waiting list instead (the ``outcome`` of "accept"), and a
+freed seat promotes the first person waiting (a system transition). Every transition that
+changes the seats first locks the class's seat counter (``lock``), and its ``effect`` keeps
+the counter and the seat numbers right (``enrolment.effects``).
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +28,9 @@ SEATED_STATES = ("accepted", "attending", "evaluation", "completed")
 PARTICIPATING_STATES = ("accepted", "attending", "evaluation", "completed")
 #: States in which a participant may still withdraw (before the class starts).
 WITHDRAWABLE_STATES = ("verification", "correction", "accepted", "waitlisted")
+
+#: Taken first by every transition that changes the seats of a class (one lock order everywhere).
+LOCK_SEATS = "enrolment.seats.lock_class_seats"
 
 PROCEDURE = Procedure(
     code=CODE,
@@ -57,8 +62,18 @@ PROCEDURE = Procedure(
             ("verification",),
             "accepted",
             _("Accept (waiting list when the class is full)"),
+            lock=LOCK_SEATS,
+            outcome="enrolment.seats.accept_or_waitlist",
+            effect="enrolment.effects.take_seat",
         ),
-        Transition("waitlist", ("verification",), "waitlisted", _("Put on the waiting list")),
+        Transition(
+            "waitlist",
+            ("verification",),
+            "waitlisted",
+            _("Put on the waiting list"),
+            lock=LOCK_SEATS,
+            effect="enrolment.effects.join_waitlist",
+        ),
         Transition(
             "send_back",
             ("verification",),
@@ -85,9 +100,23 @@ PROCEDURE = Procedure(
             note_required=True,
             public_note=True,
         ),
-        Transition("promote", ("waitlisted",), "accepted", _("Give a freed seat")),
         Transition(
-            "withdraw", WITHDRAWABLE_STATES, "withdrawn", _("Withdraw from the class"), kind=CLOSE, by_applicant=True
+            "promote",
+            ("waitlisted",),
+            "accepted",
+            _("Give a freed seat"),
+            lock=LOCK_SEATS,
+            effect="enrolment.effects.take_freed_seat",
+        ),
+        Transition(
+            "withdraw",
+            WITHDRAWABLE_STATES,
+            "withdrawn",
+            _("Withdraw from the class"),
+            kind=CLOSE,
+            by_applicant=True,
+            lock=LOCK_SEATS,
+            effect="enrolment.effects.free_seat",
         ),
         Transition(
             "remove",
@@ -98,15 +127,26 @@ PROCEDURE = Procedure(
             roles=STAFF,
             note_required=True,
             public_note=True,
+            lock=LOCK_SEATS,
+            effect="enrolment.effects.free_seat",
         ),
-        Transition("start", ("accepted",), "attending", _("Class started"), roles=DELIVERY),
-        Transition("to_evaluation", ("attending",), "evaluation", _("Class finished: evaluate"), kind=FORWARD),
+        # Phase changes of the whole class: the participant follows them in the member area, not by email.
+        Transition("start", ("accepted",), "attending", _("Class started"), roles=DELIVERY, notify_applicant=False),
+        Transition(
+            "to_evaluation",
+            ("attending",),
+            "evaluation",
+            _("Class finished: evaluate"),
+            kind=FORWARD,
+            notify_applicant=False,
+        ),
         Transition(
             "complete",
             ("evaluation",),
             "completed",
             _("Record the evaluation"),
             form_class="enrolment.forms.EvaluationForm",
+            effect="enrolment.effects.record_completion",
         ),
     ],
 )

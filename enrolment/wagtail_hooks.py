@@ -6,8 +6,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from accounts import roles
-from courses.hooks import IS_COURSE_PARTICIPANT
-from portal.hooks import DEMO_CONTENT, MEMBER_AREA_PANEL, MemberPanel
+from courses.hooks import COURSE_PAGE_PANEL, IS_COURSE_PARTICIPANT
+from portal.hooks import DEMO_CONTENT, MEMBER_AREA_PANEL, MemberPanel, Panel
 from procedures.wagtail_hooks import CASE_VIEWSET
 
 
@@ -56,6 +56,23 @@ def is_participant(user, course_page):
     if course_page is not None:
         enrolments = enrolments.filter(course_id=course_page.pk)
     return enrolments.exists()
+
+
+@hooks.register(COURSE_PAGE_PANEL)
+def registration_box(request, page):
+    """The class page's registration box: "Daftar", the waiting list, or the visitor's own registration."""
+    from enrolment.models import Enrolment
+
+    enrolment = None
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        enrolment = (
+            Enrolment.objects.active()
+            .filter(course_id=page.pk, participant__user=user)
+            .exclude(tracking_number=None)
+            .first()
+        )
+    return Panel("", "enrolment/includes/enrol_button.html", {"page": page, "enrolment": enrolment}, order=10)
 
 
 @hooks.register(MEMBER_AREA_PANEL)

@@ -5,11 +5,11 @@ import datetime
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from courses.factories import minimal_pdf
 from form_pages.factories import add_fields, contact_fields
 from form_pages.models import FormPage, FormPageSubmission, FormUpload
 from home.demo import ensure_child
 from home.models import HomePage
+from portal.factories import minimal_pdf
 
 INTEREST_FIELDS = [
     ("Nama lengkap", "singleline", True, ""),

@@ -29,6 +29,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from form_pages.forms import FILE_FIELD, PortalFormBuilder
+from portal.storage import private_storage
 from portal.uploads import random_name
 
 FIELD_CHOICES = FORM_FIELD_CHOICES + ((FILE_FIELD, _("File upload")),)
@@ -38,13 +39,9 @@ def default_retention_days():
     return getattr(settings, "FORM_PAGES_RETENTION_DAYS", 365)
 
 
-def private_storage():
-    from django.core.files.storage import storages
-
-    return storages["private"]
-
-
 class FormField(AbstractFormField):
+    """One field of an editor-built form; adds the private file upload to Wagtail's field types."""
+
     page = ParentalKey("form_pages.FormPage", on_delete=models.CASCADE, related_name="form_fields")
     field_type = models.CharField(_("field type"), max_length=16, choices=FIELD_CHOICES)
 

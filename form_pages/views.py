@@ -16,7 +16,7 @@ from form_pages import services
 from form_pages.exports import formula_safe
 from form_pages.models import FormUpload
 from portal.ratelimit import request_limited
-from procedures.files import private_file_response
+from portal.storage import private_file_response
 
 
 def rate_limit():

@@ -205,9 +205,8 @@ def load(stdout):
             continue
         first, _sep, last = head.partition(" ")
         user = users.get(email) or ensure_user(email, first, last)
-        application = LicenceApplication.objects.create(
+        application = LicenceApplication(
             user=user,
-            state="draft",
             institution_name=name,
             legal_form=legal_form,
             address=f"Jl. Jenderal Sudirman No. {created + 7}",
@@ -218,7 +217,7 @@ def load(stdout):
             programmes=programmes,
             instructors_count=3 + created % 4,
             facilities=facilities,
-        )
+        ).start()
         attach_documents(application, [item for item in items if item.required or created % 2])
         created += 1
         if target == "draft":

@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.factories import UserFactory
 from licensing.models import LicenceApplication, RequirementItem
+from procedures.factories import CaseFactory
 
 
 def pdf_bytes(title="Dokumen", lines=()):
@@ -58,11 +59,10 @@ class RequirementItemFactory(factory.django.DjangoModelFactory):
         model = RequirementItem
 
 
-class LicenceApplicationFactory(factory.django.DjangoModelFactory):
+class LicenceApplicationFactory(CaseFactory):
     """A draft with complete institution data; add documents with :func:`attach_documents`."""
 
     user = factory.SubFactory(UserFactory)
-    state = "draft"
     institution_name = factory.Sequence(lambda n: f"LKP Contoh Terampil {n}")
     legal_form = "yayasan"
     address = "Jl. Ahmad Yani Km 3 No. 12"

@@ -20,11 +20,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from portal.storage import private_storage
+from portal.text import text_lines
 from portal.uploads import DOCUMENT_TYPES, IMAGE_TYPES, MB, random_name
-from procedures.models import Case, CaseEvent, Letter, private_storage
-from procedures.registry import register
+from procedures.models import Case, CaseEvent, Letter
 
-from .procedure import CODE, PROCEDURE
+from .procedure import PROCEDURE
 
 ACCEPTED_TYPE_SETS = {
     "documents": DOCUMENT_TYPES,
@@ -117,9 +118,10 @@ class RequirementItem(models.Model):
 
 
 class LicenceApplication(Case):
-    """An institution's application for a course-provider licence (a case of SOP 001)."""
+    """An institution's application for a course-provider licence: SOP 001 step 1 (the online file),
+    worked through the front office, back office, technical office and the approvals to the decree."""
 
-    procedure_code = CODE
+    procedure = PROCEDURE
 
     LEGAL_FORMS = [
         ("yayasan", _("Foundation (yayasan)")),
@@ -176,11 +178,11 @@ class LicenceApplication(Case):
 
     @property
     def programme_list(self):
-        return split_lines(self.programmes)
+        return text_lines(self.programmes)
 
     @property
     def facility_list(self):
-        return split_lines(self.facilities)
+        return text_lines(self.facilities)
 
     @property
     def is_editable_by_applicant(self):
@@ -215,11 +217,6 @@ class LicenceApplication(Case):
         if transition.name == "sign_refusal":
             return self.recommended is False
         return True
-
-    def on_transition(self, transition, event, actor, data):
-        from licensing import services
-
-        services.on_transition(self, transition, event, actor, data)
 
     # Files: per-item uploads and inspection photos live in related models -----------
     def private_files(self):
@@ -270,10 +267,6 @@ class ServiceClock:
     @property
     def overdue(self):
         return bool(self.promise_minutes) and self.used_minutes > self.promise_days * self.minutes_per_day
-
-
-def split_lines(text):
-    return [line.strip(" -•\t") for line in (text or "").splitlines() if line.strip(" -•\t")]
 
 
 class ApplicationDocument(models.Model):
@@ -360,6 +353,8 @@ class FieldInspection(models.Model):
 
 
 class InspectionFinding(models.Model):
+    """One facility checked during the field inspection (SOP 001 step 4), with its condition."""
+
     ADEQUATE = "adequate"
     INADEQUATE = "inadequate"
     MISSING = "missing"
@@ -442,7 +437,7 @@ class Licence(models.Model):
 
     @property
     def programme_list(self):
-        return split_lines(self.programmes)
+        return text_lines(self.programmes)
 
     @property
     def status(self):
@@ -454,6 +449,3 @@ class Licence(models.Model):
 
     def get_status_display(self):
         return {"revoked": _("revoked"), "expired": _("expired"), "valid": _("valid")}[self.status]
-
-
-register(PROCEDURE, LicenceApplication)

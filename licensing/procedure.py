@@ -79,13 +79,21 @@ PROCEDURE = Procedure(
         Step("refused", _("Licence refused: refusal letter issued"), final=True),
     ],
     transitions=[
-        Transition("submit", ("draft",), "front_office_check", _("Submit the application"), by_applicant=True),
+        Transition(
+            "submit",
+            ("draft",),
+            "front_office_check",
+            _("Submit the application"),
+            by_applicant=True,
+            effect="licensing.effects.check_submission",
+        ),
         Transition(
             "accept_file",
             ("front_office_check",),
             "back_office_intake",
             _("Accept the file (every item checked)"),
             form_class="licensing.forms.AcceptFileForm",
+            effect="licensing.effects.accept_file",
         ),
         Transition(
             "refuse_file",
@@ -95,6 +103,7 @@ PROCEDURE = Procedure(
             kind=BACK,
             public_note=True,
             form_class="licensing.forms.RefuseFileForm",
+            effect="licensing.effects.refuse_file",
         ),
         Transition(
             "resubmit",
@@ -103,6 +112,7 @@ PROCEDURE = Procedure(
             _("Resubmit the corrected file"),
             by_applicant=True,
             restart_clock=True,
+            effect="licensing.effects.check_submission",
         ),
         Transition(
             "route_to_technical", ("back_office_intake",), "technical_review", _("Route to the technical office")
@@ -113,6 +123,7 @@ PROCEDURE = Procedure(
             "decree_drafting",
             _("Submit the field inspection report and recommendation"),
             form_class="licensing.forms.InspectionForm",
+            effect="licensing.effects.report_inspection",
         ),
         Transition(
             "draft_decree",
@@ -120,6 +131,7 @@ PROCEDURE = Procedure(
             "head_approval",
             _("Send the draft decree to the head of licensing"),
             form_class="licensing.forms.DecreeDraftForm",
+            effect="licensing.effects.draft_decree",
         ),
         Transition("head_approve", ("head_approval",), "secretary_approval", _("Approve the draft decree")),
         Transition(
@@ -139,7 +151,9 @@ PROCEDURE = Procedure(
             kind=BACK,
             note_required=True,
         ),
-        Transition("sign", ("signing",), "issued", _("Sign the licence decree"), kind=FORWARD),
+        Transition(
+            "sign", ("signing",), "issued", _("Sign the licence decree"), kind=FORWARD, effect="licensing.effects.sign"
+        ),
         Transition(
             "sign_refusal",
             ("signing",),
@@ -147,6 +161,7 @@ PROCEDURE = Procedure(
             _("Sign the refusal letter"),
             kind=REJECT,
             public_note=True,
+            effect="licensing.effects.sign_refusal",
         ),
         Transition(
             "signing_return",

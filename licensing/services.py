@@ -1,8 +1,8 @@
 """What the licence flow does: drafts and uploads, verdicts per item, the BAP, the decree and the licence.
 
 Views and the admin case screen call these functions; the process core
-(``procedures.services.perform``) moves the case and calls :func:`on_transition` inside
-its transaction, so a failure here undoes the step change as well.
+(``procedures.services.perform``) moves the case and runs the transition's declared effect
+(``licensing.effects``) inside its transaction, so a failure there undoes the step change as well.
 """
 
 import datetime
@@ -45,9 +45,7 @@ def start_draft(user):
         user=user, state=PROCEDURE.initial_state, institution_name="", documents__isnull=True
     ).first()
     if draft is None:
-        draft = LicenceApplication.objects.create(
-            user=user, state=PROCEDURE.initial_state, contact_email=user.email, head_name=""
-        )
+        draft = LicenceApplication(user=user, contact_email=user.email, head_name="").start()
     return draft
 
 
@@ -111,22 +109,11 @@ def mark_received(application):
         )
 
 
-# Staff side: called by the core inside the transition's transaction ----------------
+# Staff side ------------------------------------------------------------------------
 
 
-def on_transition(application, transition, event, actor, data):
-    if not application.transition_available(transition):
-        raise ValidationError(_("This action does not match the technical office's recommendation."))
-    handler = HANDLERS.get(transition.name)
-    if handler is not None:
-        handler(application, event, actor, data or {})
-
-
-def _check_submission(application, event, actor, data):
-    check_ready(application)
-
-
-def _accept_file(application, event, actor, data):
+def accept_all_documents(application, event, actor):
+    """Step 2, accepted: every document is accepted, and each verdict is kept with the event."""
     check_ready(application)
     for document in application.documents.select_related("item"):
         if document.status != ApplicationDocument.ACCEPTED:
@@ -151,8 +138,8 @@ def validate_verdicts(documents, verdicts):
             raise ValidationError(_("Give the reason for refusing %(item)s.") % {"item": document.item.name})
 
 
-def _refuse_file(application, event, actor, data):
-    verdicts = data.get("verdicts") or {}
+def record_verdicts(application, verdicts, event, actor):
+    """Step 2, returned: the verdict and reason of each document, kept with the event."""
     documents = list(application.documents.select_related("item"))
     validate_verdicts(documents, verdicts)
     for document in documents:
@@ -196,7 +183,8 @@ def refuse_file(application, actor, verdicts, expected_version=None):
     )
 
 
-def _report_inspection(application, event, actor, data):
+def record_inspection(application, data, actor):
+    """Step 4: the field inspection report (BAP), its findings and photos, and the recommendation."""
     recommended = data.get("recommendation") == "recommend"
     FieldInspection.objects.filter(application=application).delete()
     inspection = FieldInspection.objects.create(
@@ -217,42 +205,21 @@ def _report_inspection(application, event, actor, data):
         record = InspectionPhoto(inspection=inspection)
         record.image.save(clean.name, clean, save=False)
         record.save()
-    application.recommended = recommended
-    application.recommendation_reasons = inspection.reasons
     # The decree text is regenerated from the new recommendation when the back office opens it.
-    application.decree_considerations = ""
-    application.decree_decision = ""
-    application.save(
-        update_fields=["recommended", "recommendation_reasons", "decree_considerations", "decree_decision"]
+    application.update_fields(
+        recommended=recommended,
+        recommendation_reasons=inspection.reasons,
+        decree_considerations="",
+        decree_decision="",
     )
 
 
-def _draft_decree(application, event, actor, data):
-    application.decree_considerations = (data.get("considerations") or "").strip() or default_considerations(
-        application
+def record_decree_draft(application, data):
+    """Step 5: the back office's draft decree (Menimbang and Memutuskan), generated when left empty."""
+    application.update_fields(
+        decree_considerations=(data.get("considerations") or "").strip() or default_considerations(application),
+        decree_decision=(data.get("decision") or "").strip() or default_decision(application),
     )
-    application.decree_decision = (data.get("decision") or "").strip() or default_decision(application)
-    application.save(update_fields=["decree_considerations", "decree_decision"])
-
-
-def _sign(application, event, actor, data):
-    issue_decree(application, actor)
-
-
-def _sign_refusal(application, event, actor, data):
-    issue_refusal(application, actor)
-
-
-HANDLERS = {
-    "submit": _check_submission,
-    "resubmit": _check_submission,
-    "accept_file": _accept_file,
-    "refuse_file": _refuse_file,
-    "report_inspection": _report_inspection,
-    "draft_decree": _draft_decree,
-    "sign": _sign,
-    "sign_refusal": _sign_refusal,
-}
 
 
 # The decree -------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from licensing import services
 from licensing.forms import DocumentsForm, InstitutionForm
 from licensing.models import Licence, LicenceApplication, RequirementItem
 from portal.ratelimit import request_limited
-from procedures.files import private_file_response
+from portal.storage import private_file_response
 from procedures.services import TransitionError
 
 

@@ -5,6 +5,7 @@ announcements on top until their end date (office time zone) passes; the home pa
 same through the ``register_home_panel`` hook, and RSS/Atom feeds hang off the index.
 """
 
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.utils import timezone
@@ -79,8 +80,6 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def listing(self, request):
-        from courses.models import paginate, querystring_without_page
-
         items = self.news().for_listing()
         categories = list(NewsCategory.objects.filter(pk__in=self.news().values("category")))
         selected = None
@@ -96,10 +95,9 @@ class NewsIndexPage(RoutablePageMixin, Page):
             request,
             context_overrides={
                 "pinned": pinned,
-                "news_items": paginate(request, items, self.page_size),
+                "news_items": Paginator(items, self.page_size).get_page(request.GET.get("page")),
                 "categories": categories,
                 "selected_category": selected,
-                "query_string": querystring_without_page(request),
             },
         )
 

@@ -19,6 +19,10 @@
   page of another app (alumni stories on class pages and the catalogue).
 * ``register_page_meta``: ``fn(request, page) -> dict | None`` sharing metadata for a page
   (Open Graph / Twitter card tags), rendered in the ``<head>`` of every page.
+
+Apps offer the same kind of extension points for their own screens (``courses.hooks``: the
+class page's panels; ``trainers.hooks``: the trainer profile's sections and the trainer's
+schedule sources), always returning a :class:`Panel` or plain data, never importing the caller.
 """
 
 from dataclasses import dataclass, field
@@ -36,36 +40,38 @@ PAGE_META = "register_page_meta"
 
 
 @dataclass
-class MemberPanel:
+class Panel:
+    """A part of a shared screen that another app renders: its template with its own context.
+
+    The screen includes ``template`` with ``panel_context`` set to ``context``, in ``order``.
+    """
+
     title: str
     template: str
     context: dict = field(default_factory=dict)
     order: int = 100
+
+
+#: A member-area panel is a :class:`Panel` (the name the member-area hooks have always used).
+MemberPanel = Panel
+
+
+def collect_panels(hook_name, *args):
+    """Every non-empty :class:`Panel` the functions registered under ``hook_name`` return, in order."""
+    panels = [fn(*args) for fn in hooks.get_hooks(hook_name)]
+    return sorted((panel for panel in panels if panel), key=lambda panel: panel.order)
 
 
 def member_panels(request):
-    panels = [fn(request) for fn in hooks.get_hooks(MEMBER_AREA_PANEL)]
-    return sorted((panel for panel in panels if panel), key=lambda panel: panel.order)
-
-
-@dataclass
-class Panel:
-    """A section another app renders into a shared page: ``template`` receives ``panel_context``."""
-
-    title: str
-    template: str
-    context: dict = field(default_factory=dict)
-    order: int = 100
+    return collect_panels(MEMBER_AREA_PANEL, request)
 
 
 def home_panels(request):
-    panels = [fn(request) for fn in hooks.get_hooks(HOME_PANEL)]
-    return sorted((panel for panel in panels if panel), key=lambda panel: panel.order)
+    return collect_panels(HOME_PANEL, request)
 
 
 def page_panels(request, page):
-    panels = [fn(request, page) for fn in hooks.get_hooks(PAGE_PANEL)]
-    return sorted((panel for panel in panels if panel), key=lambda panel: panel.order)
+    return collect_panels(PAGE_PANEL, request, page)
 
 
 def page_meta(request, page):

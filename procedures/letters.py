@@ -1,9 +1,11 @@
 """Numbered letters on the office letterhead, rendered to a private PDF with a verification QR."""
 
+import re
 import secrets
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from wagtail.models import Site
@@ -37,6 +39,17 @@ def signer_from_office(office):
         "nip": office.head_nip,
         "signature": office.head_signature,
     }
+
+
+def letter_text(template_name, context):
+    """A letter's body from a text template: paragraphs separated by blank lines, each trimmed.
+
+    Letter wording lives in ``templates/<app>/letters/*.txt`` (with ``{% autoescape off %}``),
+    where translators and reviewers read it as a letter; lines inside a paragraph are kept.
+    """
+    text = render_to_string(template_name, context)
+    paragraphs = (paragraph.strip() for paragraph in re.split(r"\n\s*\n", text))
+    return "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
 
 
 def issue_letter(

@@ -6,7 +6,6 @@ import secrets
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.core.files.storage import storages
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -16,11 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from portal.storage import private_storage
 from procedures import registry
-
-
-def private_storage():
-    return storages["private"]
 
 
 def new_token():
@@ -30,12 +26,15 @@ def new_token():
 class Case(models.Model):
     """Mixin for any record that follows an SOP procedure.
 
-    Concrete models set ``procedure_code`` and provide ``applicant_name`` and
-    ``applicant_email`` (fields or properties), and may override ``applicant_user``,
-    ``on_transition`` and ``notification_recipients``.
+    A concrete model names its procedure once, ``procedure = PROCEDURE`` (which registers it),
+    and provides ``applicant_name`` and ``applicant_email`` (fields or properties). It may
+    override ``applicant_user``, ``transition_available``, ``notification_recipients``,
+    ``admin_summary`` and the private-file methods. What a transition does is declared on the
+    procedure (``Transition(effect=...)``), not here.
     """
 
-    procedure_code = None
+    #: The model's :class:`procedures.registry.Procedure`; set in the concrete model's body.
+    procedure = None
 
     tracking_number = models.CharField(
         _("tracking number"), max_length=32, unique=True, null=True, blank=True, editable=False
@@ -57,9 +56,29 @@ class Case(models.Model):
     def __str__(self):
         return f"{self.tracking_number or _('(draft)')} · {self.applicant_name}"
 
-    @property
-    def procedure(self):
-        return registry.get(self.procedure_code)
+    def start(self, save=True):
+        """Begin a new case in its procedure's initial state (a draft, an unconfirmed request).
+
+        Every case is created this way; the first transition (``submit``, ``confirm``) then
+        numbers it and starts the clock.
+        """
+        if self.pk is not None:
+            raise ValueError("start() begins a new case; this one is already saved.")
+        self.state = self.procedure.initial_state
+        if save:
+            self.save()
+        return self
+
+    def update_fields(self, **values):
+        """Set fields on this object and write them to its row only (no full save, no ``updated_at``).
+
+        Effects use it inside a transition's transaction: another request's change to other
+        fields is never overwritten with stale values.
+        """
+        for name, value in values.items():
+            setattr(self, name, value)
+        if values:
+            type(self).objects.filter(pk=self.pk).update(**values)
 
     @property
     def step(self):
@@ -109,9 +128,6 @@ class Case(models.Model):
         """Whether ``transition`` makes sense for this particular case (e.g. only the signing action that
         matches the recommendation). Roles and states are checked by the core; this narrows further."""
         return True
-
-    def on_transition(self, transition, event, actor, data):
-        """Called inside the transition's transaction after the state has changed."""
 
     def notification_recipients(self, transition, event):
         """Addresses told about this transition; by default the applicant."""

@@ -1,4 +1,7 @@
-"""Moving cases through their procedure: permission, race safety, logging, clock, notifications."""
+"""Moving cases through their procedure: permission, race safety, logging, clock, effects, notifications."""
+
+import datetime
+from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
@@ -10,10 +13,11 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from accounts.roles import has_role
-from procedures.clock import office_calendar
+from procedures.clock import OfficeCalendar, office_calendar
 from procedures.models import CaseEvent
 from procedures.numbering import tracking_number
 from procedures.outbox import queue_email
+from procedures.registry import Transition, resolve
 from procedures.standards import standard_for_step
 
 LOG_ACTION = "procedures.transition"
@@ -47,6 +51,32 @@ def allowed_transitions(case, user):
     return [t for t in case.procedure.transitions_from(case.state) if can_perform(case, t, user)]
 
 
+@dataclass
+class Move:
+    """One transition being applied to one case: what ``_apply`` works on and what effects receive."""
+
+    case: object
+    transition: Transition
+    actor: object = None
+    note: str = ""
+    attachment: object = None
+    data: dict = field(default_factory=dict)
+    expected_version: int = 0
+    system: bool = False
+    now: datetime.datetime = field(default_factory=timezone.now)
+    calendar: OfficeCalendar = field(default_factory=office_calendar)
+    #: The recorded CaseEvent, set before the effect runs.
+    event: CaseEvent | None = None
+
+    @property
+    def procedure(self):
+        return self.case.procedure
+
+    @property
+    def target(self):
+        return self.procedure.step(self.transition.target)
+
+
 def perform(case, name, actor=None, *, note="", attachment=None, expected_version=None, data=None, system=False):
     """Apply transition ``name`` to ``case`` and return the recorded event.
 
@@ -63,28 +93,54 @@ def perform(case, name, actor=None, *, note="", attachment=None, expected_versio
     expected = case.version if expected_version is None else int(expected_version)
     if case.version != expected:
         raise TransitionConflict(_("This item was changed by someone else. Reload the page to see its current step."))
-    if case.state not in transition.sources:
-        raise TransitionNotAllowed(_("This action is not possible in the current step."))
-    if not system and not can_perform(case, transition, actor):
-        raise TransitionNotAllowed(_("Your role may not perform this action."))
+    _check_allowed(case, transition, actor, system)
     note = (note or "").strip()
     if transition.note_required and not note:
         raise ValidationError({"note": _("Please give a reason or note for this action.")})
 
-    model = type(case)
-    calendar = office_calendar()
-    now = timezone.now()
-    target = procedure.step(transition.target)
-    snapshot = {field: getattr(case, field) for field in CASE_STATE_FIELDS}
+    move = Move(
+        case=case,
+        transition=transition,
+        actor=actor,
+        note=note,
+        attachment=attachment,
+        data=data or {},
+        expected_version=expected,
+        system=system,
+    )
+    snapshot = {field_name: getattr(case, field_name) for field_name in CASE_STATE_FIELDS}
     try:
-        return _apply(
-            case, model, procedure, transition, target, actor, note, attachment, expected, data, calendar, now
-        )
+        with transaction.atomic():
+            lock = resolve(transition.lock)
+            if lock is not None:
+                lock(case)
+            _choose_outcome(move)
+            return _apply(move)
     except Exception:
         # The database rolled back; the object the caller holds must not claim otherwise.
-        for field, value in snapshot.items():
-            setattr(case, field, value)
+        for field_name, value in snapshot.items():
+            setattr(case, field_name, value)
         raise
+
+
+def _check_allowed(case, transition, actor, system):
+    if case.state not in transition.sources:
+        raise TransitionNotAllowed(_("This action is not possible in the current step."))
+    if not case.transition_available(transition):
+        raise TransitionNotAllowed(_("This action does not apply to this item."))
+    if not system and not can_perform(case, transition, actor):
+        raise TransitionNotAllowed(_("Your role may not perform this action."))
+
+
+def _choose_outcome(move):
+    """Let the transition's declared rule pick the transition that really happens (after the lock)."""
+    outcome = resolve(move.transition.outcome)
+    if outcome is None:
+        return
+    name = outcome(move.case)
+    if name and name != move.transition.name:
+        move.transition = move.procedure.transition(name)
+        _check_allowed(move.case, move.transition, move.actor, move.system)
 
 
 CASE_STATE_FIELDS = (
@@ -100,7 +156,11 @@ CASE_STATE_FIELDS = (
 )
 
 
-def _apply(case, model, procedure, transition, target, actor, note, attachment, expected, data, calendar, now):
+def _apply(move):
+    """Record ``move`` in one transaction: the guarded state change, the event, the log, the effect, the emails."""
+    case, procedure, transition, target = move.case, move.procedure, move.transition, move.target
+    now, calendar, expected = move.now, move.calendar, move.expected_version
+    model = type(case)
     with transaction.atomic():
         locked = model.objects.select_for_update().filter(pk=case.pk).first()
         if locked is None or locked.version != expected or locked.state not in transition.sources:
@@ -132,6 +192,7 @@ def _apply(case, model, procedure, transition, target, actor, note, attachment, 
         for field_name, value in updates.items():
             setattr(case, field_name, value)
 
+        actor = move.actor
         event = CaseEvent(
             content_type=ContentType.objects.get_for_model(case, for_concrete_model=True),
             object_id=case.pk,
@@ -143,7 +204,7 @@ def _apply(case, model, procedure, transition, target, actor, note, attachment, 
             to_state=target.state,
             actor=actor if actor is not None and actor.is_authenticated else None,
             actor_name=_actor_name(actor, case),
-            note=note,
+            note=move.note,
             public_note=transition.public_note,
             created_at=now,
             step_started_at=step_started,
@@ -151,9 +212,10 @@ def _apply(case, model, procedure, transition, target, actor, note, attachment, 
             step_working_minutes=calendar.minutes_between(step_started, now) if step_started else None,
             overdue=bool(step_due and now > step_due),
         )
-        if attachment:
-            event.attachment.save(attachment.name, attachment, save=False)
+        if move.attachment:
+            event.attachment.save(move.attachment.name, move.attachment, save=False)
         event.save()
+        move.event = event
         log(
             instance=case,
             action=LOG_ACTION,
@@ -162,11 +224,13 @@ def _apply(case, model, procedure, transition, target, actor, note, attachment, 
                 "transition": transition.name,
                 "from": from_state,
                 "to": target.state,
-                "note": note[:500],
+                "note": move.note[:500],
                 "tracking_number": case.tracking_number,
             },
         )
-        case.on_transition(transition, event, actor, data or {})
+        effect = resolve(transition.effect)
+        if effect is not None:
+            effect(case, move)
         notify(case, transition, event)
     return event
 
@@ -181,7 +245,7 @@ def notify(case, transition, event):
     """Queue the emails for one transition: the applicant, and the staff who act next."""
     context = {"case": case, "transition": transition, "event": event, "step": case.step}
     queue_email(
-        case.notification_recipients(transition, event),
+        case.notification_recipients(transition, event) if transition.notify_applicant else [],
         _("[%(number)s] %(procedure)s: %(step)s")
         % {"number": case.tracking_number, "procedure": case.procedure.name, "step": case.step.label},
         "procedures/email/transition.txt",

@@ -58,16 +58,22 @@ class LetterViewSet(ModelViewSet):
     form_fields = ["revoked_at", "revoked_reason"]
 
 
+class ServicesGroup(ViewSetGroup):
+    """The admin menu "Services": every flow's case queue (``register_case_viewset``), letters, holidays, outbox."""
+
+    menu_label = _("Services")
+    menu_icon = "tasks"
+    menu_order = 150
+
+    def __init__(self):
+        self.items = [fn() for fn in hooks.get_hooks(CASE_VIEWSET)]
+        self.items += [LetterViewSet("letters"), HolidayViewSet(), OutboxViewSet("outbox")]
+        super().__init__()
+
+
 @hooks.register("register_admin_viewset")
 def register_services_menu():
-    items = [fn() for fn in hooks.get_hooks(CASE_VIEWSET)]
-    items += [LetterViewSet("letters"), HolidayViewSet(), OutboxViewSet("outbox")]
-    group = type(
-        "ServicesGroup",
-        (ViewSetGroup,),
-        {"items": items, "menu_label": _("Services"), "menu_icon": "tasks", "menu_order": 150},
-    )
-    return group()
+    return ServicesGroup()
 
 
 @hooks.register("register_public_service")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from modelsearch.utils import normalise_query_string
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
@@ -98,13 +98,7 @@ def type_label(content_type):
 
 
 def paginate(request, results):
-    paginator = Paginator(results, PAGE_SIZE)
-    try:
-        return paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
+    return Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
 def promotions(query_string):

@@ -39,6 +39,8 @@ class ShareStyle(BaseSiteSetting):
 
 
 class SharedAsset(models.Model):
+    """A generated social card or class poster, kept as a file so each is drawn once per change of its page."""
+
     class Kind(models.TextChoices):
         CARD = "card", _("Social card")
         POSTER = "poster", _("Poster")

@@ -25,6 +25,8 @@ class StoryQuerySet(models.QuerySet):
 
 
 class AlumniStory(index.Indexed, models.Model):
+    """A testimonial an alumnus gives with consent after a completed class; shown once an editor approves it."""
+
     class Status(models.TextChoices):
         SUBMITTED = "submitted", _("Waiting for review")
         APPROVED = "approved", _("Published")

@@ -1,9 +1,10 @@
 """Pure conflict detection for trainer assignments (no database access).
 
 A request asks for a trainer on one or more days, each day from ``start_time`` to
-``end_time``. A trainer is busy during class sessions they teach and during other approved
-assignments. Two periods conflict when they overlap; periods that merely touch
-(one ends exactly when the other starts) do not.
+``end_time``. When a trainer is busy comes from one place, ``trainers.schedule.busy_times``
+(class sessions, class days and other approved assignments), as ``ScheduleItem``s. Two periods
+conflict when they overlap; periods that merely touch (one ends exactly when the other starts)
+do not.
 """
 
 import datetime
@@ -11,21 +12,10 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
-class Busy:
-    """A period in which a trainer is already committed."""
-
-    start: datetime.datetime
-    end: datetime.datetime
-    title: str
-    kind: str  # "session" (a class session) or "assignment" (another approved request)
-    url: str = ""
-
-
-@dataclass(frozen=True)
 class Conflict:
     window_start: datetime.datetime
     window_end: datetime.datetime
-    busy: Busy
+    busy: object  # the trainers.schedule.ScheduleItem that overlaps the window
 
     def __str__(self):
         return f"{self.busy.title} ({self.busy.start:%d-%m-%Y %H:%M}–{self.busy.end:%H:%M})"

@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from accounts.models import User
-from courses.models import Category
+from categories.models import Category
 from procedures import services
 from trainer_requests.factories import request_letter_pdf
 from trainer_requests.models import ReportPhoto, TrainerRequest
@@ -175,7 +175,6 @@ def _create(row, category):
     key, organisation, kind, regency, contact, email, event, topic, audience, offset, length, _target = row
     start = timezone.localdate() + datetime.timedelta(days=offset)
     trainer_request = TrainerRequest(
-        state="unconfirmed",
         organisation_name=organisation,
         organisation_type=kind,
         address=f"Kantor {organisation}",
@@ -198,8 +197,7 @@ def _create(row, category):
         consent_at=timezone.now(),
     )
     trainer_request.letter.save("surat-permohonan.pdf", ContentFile(request_letter_pdf(organisation)), save=False)
-    trainer_request.save()
-    return trainer_request
+    return trainer_request.start()
 
 
 def _advance(trainer_request, target, trainer, teknis, kabid, kadis, override_reason=""):

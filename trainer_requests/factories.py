@@ -10,7 +10,9 @@ from django.utils.text import slugify
 
 from wagtail.models import Site
 
-from courses.factories import CategoryFactory, minimal_pdf
+from categories.factories import CategoryFactory
+from portal.factories import minimal_pdf
+from procedures.factories import CaseFactory
 from trainer_requests.models import TrainerRequest
 
 
@@ -58,13 +60,12 @@ def make_trainer(full_name, *, user=None, expertise=(), regency="Kabupaten Banyu
     return page
 
 
-class TrainerRequestFactory(factory.django.DjangoModelFactory):
+class TrainerRequestFactory(CaseFactory):
     """An unconfirmed request for an event two weeks ahead, with a real PDF letter."""
 
     class Meta:
         model = TrainerRequest
 
-    state = "unconfirmed"
     organisation_name = factory.Sequence(lambda n: f"Koperasi Maju Bersama {n}")
     organisation_type = TrainerRequest.OrganisationType.COOPERATIVE
     address = "Jl. Raya Rogojampi No. 12"

@@ -1,30 +1,29 @@
-"""Requests from outside organisations to lend a trainer (SOP "Permintaan Narasumber")."""
+"""Requests from outside organisations to lend a trainer (SOP 004 "Permintaan Narasumber")."""
 
 import datetime
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.dates import office_zone
+from portal.storage import private_storage
 from portal.uploads import DOCUMENT_TYPES, IMAGE_TYPES, MB, FileValidator, random_name
-from procedures.models import Case, private_storage
-from procedures.registry import register
+from procedures.models import Case
 
 from .conflicts import daily_windows
-from .procedure import APPROVED_STATES, CODE, PROCEDURE
+from .procedure import APPROVED_STATES, PROCEDURE
 
 LETTER_MAX_BYTES = 5 * MB
 PHOTO_MAX_BYTES = 8 * MB
 
 
-def office_zone():
-    return ZoneInfo(settings.TIME_ZONE)
-
-
 class TrainerRequest(Case):
-    procedure_code = CODE
+    """An organisation's request for a resource person: the letter of SOP step 1 (the public form, received
+    once the email address is confirmed), worked through steps 2–5 and closed with the event report."""
+
+    procedure = PROCEDURE
 
     class OrganisationType(models.TextChoices):
         VILLAGE = "village", _("Village")
@@ -52,7 +51,7 @@ class TrainerRequest(Case):
     # What they need.
     topic = models.TextField(_("topic or material needed"), max_length=3000)
     category = models.ForeignKey(
-        "courses.Category",
+        "categories.Category",
         verbose_name=_("field of expertise"),
         null=True,
         on_delete=models.SET_NULL,
@@ -176,11 +175,6 @@ class TrainerRequest(Case):
             rows.append((_("Event report"), self.report_notes))
         return rows
 
-    def on_transition(self, transition, event, actor, data):
-        from trainer_requests import services
-
-        services.on_transition(self, transition, event, actor, data)
-
     def private_files(self):
         files = super().private_files()
         files += [(_("Event photo %(n)s") % {"n": i}, f"photo-{p.pk}") for i, p in enumerate(self.photos.all(), 1)]
@@ -195,7 +189,7 @@ class TrainerRequest(Case):
 
 
 class TrainerAssignment(models.Model):
-    """One trainer named by the head of office for a request, with the trainer's answer."""
+    """One trainer named by the head of office (SOP step 4), with the *surat tugas* (step 5) and their answer."""
 
     class Status(models.TextChoices):
         ASSIGNED = "assigned", _("Assigned, waiting for the trainer")
@@ -250,6 +244,8 @@ class TrainerAssignment(models.Model):
 
 
 class ReportPhoto(models.Model):
+    """A photo of the held event, attached when the technical officer closes the request with the report."""
+
     request = models.ForeignKey(TrainerRequest, on_delete=models.CASCADE, related_name="photos")
     image = models.FileField(
         _("photo"),
@@ -283,6 +279,3 @@ class PendingUpload(models.Model):
         for pending in cls.objects.filter(created_at__lt=timezone.now() - max_age):
             pending.file.delete(save=False)
             pending.delete()
-
-
-register(PROCEDURE, TrainerRequest)

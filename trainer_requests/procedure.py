@@ -10,6 +10,9 @@ applicant confirms their email address (``confirm``), which puts the request in 
 technical officer's queue. After the letters the assigned trainers confirm or decline
 (a decline returns the request to the head of office for reassignment), and after the
 event the technical officer closes the request with a short report.
+
+What a transition does besides moving the case is its ``effect`` (``trainer_requests.effects``);
+the letters' wording is in ``templates/trainer_requests/letters/``.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -72,13 +75,21 @@ PROCEDURE = Procedure(
         Step("refused", _("Request refused"), final=True),
     ],
     transitions=[
-        Transition("confirm", ("unconfirmed",), "received", _("Confirm the email address"), by_applicant=True),
+        Transition(
+            "confirm",
+            ("unconfirmed",),
+            "received",
+            _("Confirm the email address"),
+            by_applicant=True,
+            effect="trainer_requests.effects.record_confirmation",
+        ),
         Transition(
             "record",
             ("received",),
             "analysis",
             _("Record, archive and forward to the head of section"),
             form_class="trainer_requests.forms.RecordLetterForm",
+            effect="trainer_requests.effects.record_letter",
         ),
         Transition(
             "submit_analysis",
@@ -86,6 +97,7 @@ PROCEDURE = Procedure(
             "decision",
             _("Send the analysis to the head of office"),
             form_class="trainer_requests.forms.AnalysisForm",
+            effect="trainer_requests.effects.record_analysis",
         ),
         Transition(
             "return_analysis",
@@ -101,6 +113,7 @@ PROCEDURE = Procedure(
             "letters",
             _("Approve and assign trainers"),
             form_class="trainer_requests.forms.ApprovalForm",
+            effect="trainer_requests.effects.assign_trainers",
         ),
         Transition(
             "refuse",
@@ -110,10 +123,22 @@ PROCEDURE = Procedure(
             kind=REJECT,
             note_required=True,
             public_note=True,
+            effect="trainer_requests.effects.record_refusal",
         ),
-        Transition("issue_letters", ("letters",), "trainer_confirmation", _("Issue and send the letters")),
         Transition(
-            "issue_refusal", ("refusal_letter",), "refused", _("Issue and send the refusal letter"), kind=CLOSE
+            "issue_letters",
+            ("letters",),
+            "trainer_confirmation",
+            _("Issue and send the letters"),
+            effect="trainer_requests.effects.send_approval_letters",
+        ),
+        Transition(
+            "issue_refusal",
+            ("refusal_letter",),
+            "refused",
+            _("Issue and send the refusal letter"),
+            kind=CLOSE,
+            effect="trainer_requests.effects.send_refusal_letter",
         ),
         # Made by the portal when the assigned trainers answer in /saya/ (system transitions).
         Transition("trainers_confirmed", ("trainer_confirmation",), "scheduled", _("All trainers confirmed")),
@@ -131,6 +156,7 @@ PROCEDURE = Procedure(
             _("Close with the event report"),
             kind=CLOSE,
             form_class="trainer_requests.forms.ReportForm",
+            effect="trainer_requests.effects.close_with_report",
         ),
     ],
 )

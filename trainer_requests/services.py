@@ -1,29 +1,24 @@
 """The resource-person request flow: submission, email confirmation, assignments, letters."""
 
-import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from procedures import services
-from procedures.letters import issue_letter
 from procedures.outbox import queue_email
+from trainers.schedule import ScheduleItem, busy_times
 
-from .conflicts import Busy, find_conflicts
-from .models import PendingUpload, ReportPhoto, TrainerAssignment, TrainerRequest, office_zone
+from .conflicts import find_conflicts
+from .models import PendingUpload, TrainerAssignment, TrainerRequest
 from .procedure import APPROVED_STATES
 
 CONFIRM_SALT = "trainer_requests.confirm-email"
 CONFIRM_MAX_AGE = 3 * 24 * 3600
-# Letter numbers are counted per letter kind, so each kind needs its own code to stay unique.
-APPROVAL_CODE = "NARSUM"
-REFUSAL_CODE = "NARSUM.TLK"
-ASSIGNMENT_CODE = "ST.NARSUM"
 
 
 # Submission and email confirmation ---------------------------------------------------------
@@ -37,7 +32,6 @@ def submit_request(form):
     is not in the admin queue and no staff email is sent.
     """
     trainer_request = form.save(commit=False)
-    trainer_request.state = trainer_request.procedure.initial_state
     trainer_request.consent_at = timezone.now()
     upload = form.cleaned_data.get("letter")
     if upload:
@@ -49,7 +43,7 @@ def submit_request(form):
         trainer_request.letter_name = pending.original_name
         with pending.file.open("rb") as handle:
             trainer_request.letter.save(pending.original_name, handle, save=False)
-    trainer_request.save()
+    trainer_request.start()
     if form.pending is not None:
         form.pending.file.delete(save=False)
         form.pending.delete()
@@ -130,62 +124,22 @@ class Suggestion:
             parts.append(" · ".join(tags))
         if self.conflicts:
             parts.append(
-                _("CONFLICT: %(items)s")
-                % {"items": "; ".join(f"{_kind_label(c.busy.kind)}: {c}" for c in self.conflicts)}
+                _("CONFLICT: %(items)s") % {"items": "; ".join(f"{c.busy.kind_label}: {c}" for c in self.conflicts)}
             )
         else:
             parts.append(_("free on these dates"))
         return " — ".join(str(p) for p in parts)
 
 
-def _kind_label(kind):
-    return _("class session") if kind == "session" else _("other assignment")
-
-
-def busy_for_trainers(trainer_ids, start_date, end_date, exclude_request=None):
-    """``{trainer_id: [Busy, ...]}`` from class sessions and approved assignments; two queries."""
-    from courses.models import CourseSession
-
-    busy = {pk: [] for pk in trainer_ids}
-    if not trainer_ids or start_date is None or end_date is None:
-        return busy
-    zone = office_zone()
-    sessions = CourseSession.objects.filter(
-        trainer_id__in=trainer_ids, date__gte=start_date, date__lte=end_date, page__live=True
-    ).select_related("page")
-    for session in sessions:
-        busy[session.trainer_id].append(
-            Busy(
-                start=datetime.datetime.combine(session.date, session.start_time, tzinfo=zone),
-                end=datetime.datetime.combine(session.date, session.end_time, tzinfo=zone),
-                title=f"{session.title} – {session.page.title}",
-                kind="session",
-                url=session.page.url or "",
-            )
-        )
-    assignments = TrainerAssignment.objects.filter(
-        trainer_id__in=trainer_ids,
-        status__in=TrainerAssignment.ACTIVE,
-        request__state__in=APPROVED_STATES,
-        request__start_date__lte=end_date,
-        request__end_date__gte=start_date,
-    ).select_related("request")
-    if exclude_request is not None and exclude_request.pk:
-        assignments = assignments.exclude(request_id=exclude_request.pk)
-    for assignment in assignments:
-        other = assignment.request
-        title = f"{other.event_title} – {other.organisation_name} ({other.tracking_number})"
-        for start, end in other.windows():
-            busy[assignment.trainer_id].append(Busy(start=start, end=end, title=title, kind="assignment"))
-    return busy
-
-
 def conflicts_for(trainer_request, trainers):
-    """``{trainer_id: [Conflict, ...]}`` for the request's dates."""
-    ids = [t.pk for t in trainers]
-    busy = busy_for_trainers(ids, trainer_request.start_date, trainer_request.end_date, trainer_request)
+    """``{trainer_id: [Conflict, ...]}`` for the request's dates, from the trainers' one availability function.
+
+    The request's own assignments are left out: a trainer already assigned to it is not in conflict with it.
+    """
+    busy = busy_times([t.pk for t in trainers], trainer_request.start_date, trainer_request.end_date)
+    own = booking_ref(trainer_request)
     windows = trainer_request.windows()
-    return {pk: find_conflicts(windows, items) for pk, items in busy.items()}
+    return {pk: find_conflicts(windows, [item for item in items if item.ref != own]) for pk, items in busy.items()}
 
 
 def suggestions(trainer_request):
@@ -213,219 +167,8 @@ def suggestion_summary(trainer_request, limit=8):
     return "\n".join(lines) or _("No approved trainer lists this field of expertise.")
 
 
-# Transitions ----------------------------------------------------------------------------
-
-
-def _update(trainer_request, **values):
-    for name, value in values.items():
-        setattr(trainer_request, name, value)
-    TrainerRequest.objects.filter(pk=trainer_request.pk).update(**values)
-
-
-def on_transition(trainer_request, transition, event, actor, data):
-    name = transition.name
-    if name == "confirm":
-        _update(trainer_request, email_confirmed_at=event.created_at)
-    elif name == "record":
-        _update(trainer_request, agenda_number=data["agenda_number"], agenda_date=data["agenda_date"])
-    elif name == "submit_analysis":
-        _update(trainer_request, analysis=data["analysis"])
-    elif name == "approve":
-        assign_trainers(trainer_request, data.get("trainers") or [], actor, data)
-    elif name == "refuse":
-        _update(trainer_request, refusal_reason=event.note)
-    elif name == "issue_letters":
-        issue_approval_letters(trainer_request, actor)
-    elif name == "issue_refusal":
-        issue_refusal_letter(trainer_request, actor)
-    elif name == "close":
-        _update(trainer_request, attendance_count=data["attendance_count"], report_notes=data["report_notes"])
-        for upload in data.get("photos") or []:
-            photo = ReportPhoto(request=trainer_request)
-            photo.image.save(upload.name, upload, save=False)
-            photo.save()
-
-
-def assign_trainers(trainer_request, trainers, actor, data):
-    conflicts = data.get("conflicts") or {}
-    override = bool(data.get("override_conflicts"))
-    reason = (data.get("override_reason") or "").strip()
-    active = {a.trainer_id for a in trainer_request.active_assignments()}
-    for trainer in trainers:
-        if trainer.pk in active:
-            continue
-        conflict_text = conflicts.get(trainer.pk, "")
-        TrainerAssignment.objects.create(
-            request=trainer_request,
-            trainer=trainer,
-            conflict_override=bool(conflict_text) and override,
-            override_reason=reason if conflict_text else "",
-            conflicts_at_assignment=conflict_text,
-            assigned_by=actor if actor is not None and actor.is_authenticated else None,
-        )
-
-
-def _addressee(trainer_request):
-    return "\n".join(
-        [
-            _("Head of %(organisation)s") % {"organisation": trainer_request.organisation_name},
-            _("attn. %(name)s") % {"name": trainer_request.applicant_name},
-            trainer_request.address,
-            trainer_request.regency,
-        ]
-    )
-
-
-def _their_letter(trainer_request):
-    received = trainer_request.agenda_date or timezone.localdate(trainer_request.submitted_at)
-    return _(
-        "In reply to your letter received on %(date)s (agenda number %(agenda)s, tracking number %(number)s) "
-        "requesting a resource person for the event “%(event)s”,"
-    ) % {
-        "date": formats.date_format(received, "j F Y"),
-        "agenda": trainer_request.agenda_number or "-",
-        "number": trainer_request.tracking_number,
-        "event": trainer_request.event_title,
-    }
-
-
-def _event_details(trainer_request):
-    return [
-        (_("Event"), trainer_request.event_title),
-        (_("Dates and times"), trainer_request.date_display),
-        (_("Place"), trainer_request.place_display),
-        (_("Participants"), f"{trainer_request.audience_size} · {trainer_request.audience_profile}"),
-    ]
-
-
-def issue_approval_letters(trainer_request, actor):
-    """The confirmation letter to the applicant and a surat tugas for each newly assigned trainer."""
-    with translation.override(settings.LANGUAGE_CODE):
-        assignments = list(trainer_request.active_assignments())
-        names = "\n".join(f"{i}. {a.trainer.full_name}" for i, a in enumerate(assignments, 1))
-        confirmation = issue_letter(
-            kind="trainer_request_approval",
-            code=APPROVAL_CODE,
-            subject=_("Confirmation of a resource person for %(event)s") % {"event": trainer_request.event_title},
-            addressee=_addressee(trainer_request),
-            body="\n\n".join(
-                [
-                    _their_letter(trainer_request)
-                    + " "
-                    + _("we are pleased to inform you that the head of office has approved the request and assigns:"),
-                    names,
-                    _(
-                        "The trainers receive an assignment letter from us and will confirm their attendance. Please "
-                        "coordinate the details of the event with them through the office."
-                    ),
-                ]
-            ),
-            details=[*_event_details(trainer_request), (_("Assigned trainers"), names)],
-            case=trainer_request,
-            created_by=actor,
-        )
-        new_letters = []
-        for assignment in assignments:
-            if assignment.letter_id:
-                continue
-            letter = issue_letter(
-                kind="trainer_assignment",
-                code=ASSIGNMENT_CODE,
-                subject=_("Assignment letter (surat tugas): resource person for %(event)s")
-                % {"event": trainer_request.event_title},
-                addressee=assignment.trainer.full_name,
-                body="\n\n".join(
-                    [
-                        _(
-                            "The head of office assigns %(trainer)s to act as resource person at the event "
-                            "“%(event)s” held by %(organisation)s, %(regency)s, at their request (tracking number "
-                            "%(number)s)."
-                        )
-                        % {
-                            "trainer": assignment.trainer.full_name,
-                            "event": trainer_request.event_title,
-                            "organisation": trainer_request.organisation_name,
-                            "regency": trainer_request.regency,
-                            "number": trainer_request.tracking_number,
-                        },
-                        _("Material requested: %(topic)s") % {"topic": trainer_request.topic},
-                        _(
-                            "Please confirm or decline this assignment in your account on the portal, and report "
-                            "to the office after the event."
-                        ),
-                    ]
-                ),
-                details=[
-                    *_event_details(trainer_request),
-                    (_("Contact person"), f"{trainer_request.applicant_name} · {trainer_request.phone}"),
-                ],
-                case=trainer_request,
-                created_by=actor,
-            )
-            TrainerAssignment.objects.filter(pk=assignment.pk).update(letter=letter)
-            assignment.letter = letter
-            new_letters.append((assignment, letter))
-    queue_email(
-        [trainer_request.applicant_email],
-        _("[%(number)s] Your request is approved: letter %(letter)s")
-        % {"number": trainer_request.tracking_number, "letter": confirmation.number},
-        "trainer_requests/email/letters.txt",
-        {"trainer_request": trainer_request, "letter": confirmation, "page_url": absolute_case_url(trainer_request)},
-        key=f"trainer_request:{trainer_request.pk}:letter:{confirmation.pk}",
-    )
-    for assignment, letter in new_letters:
-        user = assignment.trainer.user
-        if user is None or not user.email:
-            continue
-        queue_email(
-            [user.email],
-            _("Assignment as resource person: %(event)s") % {"event": trainer_request.event_title},
-            "trainer_requests/email/assignment.txt",
-            {
-                "trainer_request": trainer_request,
-                "assignment": assignment,
-                "letter": letter,
-                "assignment_url": settings.PORTAL_BASE_URL
-                + reverse("trainer_requests:assignment", args=[assignment.pk]),
-            },
-            key=f"trainer_request:{trainer_request.pk}:assignment:{assignment.pk}:{letter.pk}",
-        )
-    return confirmation
-
-
-def issue_refusal_letter(trainer_request, actor):
-    with translation.override(settings.LANGUAGE_CODE):
-        letter = issue_letter(
-            kind="trainer_request_refusal",
-            code=REFUSAL_CODE,
-            subject=_("Reply to your request for a resource person for %(event)s")
-            % {"event": trainer_request.event_title},
-            addressee=_addressee(trainer_request),
-            body="\n\n".join(
-                [
-                    _their_letter(trainer_request)
-                    + " "
-                    + _("we regret to inform you that the head of office cannot grant the request, for this reason:"),
-                    trainer_request.refusal_reason,
-                    _("You are welcome to send a new request for other dates or another topic."),
-                ]
-            ),
-            details=_event_details(trainer_request),
-            case=trainer_request,
-            created_by=actor,
-        )
-    queue_email(
-        [trainer_request.applicant_email],
-        _("[%(number)s] Reply to your request: letter %(letter)s")
-        % {"number": trainer_request.tracking_number, "letter": letter.number},
-        "trainer_requests/email/letters.txt",
-        {"trainer_request": trainer_request, "letter": letter, "page_url": absolute_case_url(trainer_request)},
-        key=f"trainer_request:{trainer_request.pk}:letter:{letter.pk}",
-    )
-    return letter
-
-
 def case_url(trainer_request):
+    """The applicant's page of the request (no account: the access token is in the address)."""
     return reverse("trainer_requests:case", args=[trainer_request.tracking_number, trainer_request.access_token])
 
 
@@ -474,15 +217,17 @@ def answer_assignment(assignment, user, answer, reason=""):
     return assignment
 
 
-# Trainer schedule source --------------------------------------------------------------------
+# Trainer bookings, read by the trainers' availability function ----------------------------------
 
 
-def schedule_items(trainer_page, start_date, end_date):
-    """Approved and confirmed assignments of ``trainer_page`` as the trainers app's ScheduleItems."""
-    from trainers.schedule import ScheduleItem
+def booking_ref(trainer_request):
+    return f"trainer_request:{trainer_request.pk}"
 
+
+def assignment_bookings(trainer_ids, start_date, end_date):
+    """``(trainer_id, ScheduleItem)`` for every day of the approved assignments of the trainers; one query."""
     assignments = TrainerAssignment.objects.filter(
-        trainer_id=trainer_page.pk,
+        trainer_id__in=trainer_ids,
         status__in=TrainerAssignment.ACTIVE,
         request__state__in=APPROVED_STATES,
         request__start_date__lte=end_date,
@@ -491,20 +236,22 @@ def schedule_items(trainer_page, start_date, end_date):
     items = []
     for assignment in assignments:
         trainer_request = assignment.request
-        place = trainer_request.location.strip() or trainer_request.online_link
-        title = f"{trainer_request.event_title} – {trainer_request.organisation_name}"
+        title = (
+            f"{trainer_request.event_title} – {trainer_request.organisation_name} ({trainer_request.tracking_number})"
+        )
         if assignment.status == TrainerAssignment.Status.ASSIGNED:
-            title = f"{title} ({_('waiting for your confirmation')})"
+            waiting = _("waiting for the trainer to confirm")
+            title = f"{title} – {waiting}"
         for start, end in trainer_request.windows():
-            if start_date <= start.date() <= end_date:
-                items.append(
-                    ScheduleItem(
-                        start=start,
-                        end=end,
-                        title=title,
-                        kind="assignment",
-                        url=reverse("trainer_requests:assignment", args=[assignment.pk]),
-                        place=place,
-                    )
+            if start.date() <= end_date and end.date() >= start_date:
+                item = ScheduleItem(
+                    start=start,
+                    end=end,
+                    title=title,
+                    kind="assignment",
+                    url=reverse("trainer_requests:assignment", args=[assignment.pk]),
+                    place=trainer_request.location.strip() or trainer_request.online_link,
+                    ref=booking_ref(trainer_request),
                 )
+                items.append((assignment.trainer_id, item))
     return items

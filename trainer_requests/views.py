@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from portal.ratelimit import request_limited
-from procedures.files import private_file_response
+from portal.storage import private_file_response
 
 from . import services
 from .forms import TrainerAnswerForm, TrainerRequestForm, live_trainers

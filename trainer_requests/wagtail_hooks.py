@@ -3,11 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
-from portal.hooks import DEMO_CONTENT, MEMBER_AREA_PANEL, PUBLIC_SERVICE, MemberPanel
+from portal.hooks import DEMO_CONTENT, MEMBER_AREA_PANEL, PUBLIC_SERVICE, MemberPanel, Panel
 from procedures.wagtail_hooks import CASE_VIEWSET
-
-#: Same name as ``trainers.schedule.TRAINER_SCHEDULE_SOURCE``.
-TRAINER_SCHEDULE_SOURCE = "register_trainer_schedule_source"
+from trainers.hooks import TRAINER_PROFILE_ACTION, TRAINER_SCHEDULE_SOURCE
 
 
 @hooks.register(CASE_VIEWSET)
@@ -18,10 +16,16 @@ def trainer_request_viewset():
 
 
 @hooks.register(TRAINER_SCHEDULE_SOURCE)
-def trainer_request_schedule(trainer_page, start_date, end_date):
-    from trainer_requests.services import schedule_items
+def trainer_request_bookings(trainer_ids, start_date, end_date):
+    from trainer_requests.services import assignment_bookings
 
-    return schedule_items(trainer_page, start_date, end_date)
+    return assignment_bookings(trainer_ids, start_date, end_date)
+
+
+@hooks.register(TRAINER_PROFILE_ACTION)
+def request_this_trainer(request, trainer_page):
+    """The "Request this trainer" button on a public trainer profile (the form preselects the trainer)."""
+    return Panel("", "trainer_requests/request_trainer_button.html", {"trainer_page": trainer_page}, order=10)
 
 
 @hooks.register(MEMBER_AREA_PANEL)

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from accounts.demo import ensure_user
 from accounts.models import User
-from courses.models import Category, CoursePage, CourseTrainer
+from categories.models import Category
 from portal.images import wagtail_image
 from procedures import services
 from trainers.factories import jpeg_bytes, make_nik, pdf_bytes
@@ -316,31 +316,6 @@ def ensure_trainers(index):
     return pages
 
 
-def link_classes(pages):
-    """The first trainer of each class's category teaches it: a class trainer row and its material sessions."""
-    by_category = {}
-    for page in pages:
-        for item in page.expertise.all():
-            by_category.setdefault(item.pk, []).append(page)
-    linked = 0
-    for course in CoursePage.objects.live().select_related("category"):
-        trainers = by_category.get(course.category_id) or []
-        if not trainers or course.sessions.exclude(trainer=None).exists():
-            continue
-        trainer = trainers[course.pk % len(trainers)]
-        draft = course.get_latest_revision_as_object()
-        if not any(row.trainer_id for row in draft.course_trainers.all()):
-            draft.course_trainers.add(CourseTrainer(trainer=trainer, role="Narasumber utama", sort_order=0))
-        sessions = list(draft.sessions.all())
-        for session in sessions:
-            if session.kind in {"material", "group_work", "presentation"} and session.trainer_id is None:
-                session.trainer = trainer
-        draft.sessions = sessions
-        draft.save_revision().publish()
-        linked += 1
-    return linked
-
-
 def ensure_modules():
     """Sort the starter modules into the demo's categories and add the office's own modules."""
     ensure_starter_modules()
@@ -357,9 +332,8 @@ def ensure_applications():
         if TrainerApplication.objects.filter(user=user).exists():
             continue
         birth = datetime.date(*born)
-        application = TrainerApplication.objects.create(
+        application = TrainerApplication(
             user=user,
-            state="draft",
             full_name=full_name,
             applicant_email=email,
             nik=make_nik(birth, female=gender == "female", serial=created + 11),
@@ -376,7 +350,7 @@ def ensure_applications():
             certifications="Sertifikat pelatih (BNSP)",
             topics="Materi dasar sesuai bidang keahlian",
             consent_at=timezone.now(),
-        )
+        ).start()
         application.expertise.set([category(s) for s in expertise])
         application.photo.save("foto.jpg", ContentFile(jpeg_bytes(color=(150 + created * 10, 110, 90))), save=False)
         application.cv.save("cv.pdf", ContentFile(pdf_bytes(f"CV {full_name}")), save=False)
@@ -418,10 +392,6 @@ def load(stdout):
     index = ensure_index()
     ensure_modules()
     pages = ensure_trainers(index)
-    linked = link_classes(pages)
     created = ensure_applications()
     updates = ensure_profile_update()
-    stdout.write(
-        f"  {len(pages)} trainers, {linked} classes linked, {created} trainer registrations, "
-        f"{updates} profile update request"
-    )
+    stdout.write(f"  {len(pages)} trainers, {created} trainer registrations, {updates} profile update request")

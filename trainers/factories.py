@@ -10,6 +10,7 @@ from PIL import Image as PILImage
 from django.core.files.base import ContentFile
 from django.utils.text import slugify
 
+from procedures.factories import CaseFactory
 from trainers.models import StandardModule, TrainerApplication, TrainerIndexPage, TrainerPage
 
 
@@ -32,7 +33,7 @@ def png_bytes(size=(120, 160), color=(90, 140, 180)):
 
 
 def pdf_bytes(title="Curriculum Vitae", lines=("Pengalaman mengajar",)):
-    from courses.factories import minimal_pdf
+    from portal.factories import minimal_pdf
 
     return minimal_pdf(title, list(lines))
 
@@ -83,7 +84,7 @@ class StandardModuleFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Modul standar {n}")
 
 
-class TrainerApplicationFactory(factory.django.DjangoModelFactory):
+class TrainerApplicationFactory(CaseFactory):
     """A complete draft registration (photo and CV included) ready to submit."""
 
     class Meta:
@@ -91,7 +92,6 @@ class TrainerApplicationFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     user = factory.SubFactory("accounts.factories.UserFactory")
-    state = "draft"
     full_name = factory.LazyAttribute(lambda o: f"{o.user.get_full_name() or 'Pemohon'}, S.Sn., M.Sn.")
     applicant_email = factory.LazyAttribute(lambda o: o.user.email)
     birth_date = datetime.date(1985, 3, 14)

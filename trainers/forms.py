@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from courses.models import Category
+from categories.models import Category
 from portal.nik import parse_nik
 from portal.uploads import DOCUMENT_TYPES, IMAGE_TYPES, validate_upload
 from procedures.forms import TransitionForm

@@ -8,6 +8,7 @@ private registration record (``TrainerApplication``) and never reach a page.
 
 from django import forms
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
@@ -20,21 +21,18 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.nik import mask_nik
+from portal.storage import private_storage
+from portal.text import text_lines
 from portal.uploads import MB, random_name
-from procedures.models import Case, private_storage
-from procedures.registry import register
+from procedures.models import Case
+from trainers.hooks import profile_actions, profile_sections
 from trainers.panels import TrainerSchedulePanel
-from trainers.procedure import CODE, PROCEDURE, UPDATE_CODE, UPDATE_PROCEDURE
+from trainers.procedure import PROCEDURE, UPDATE_PROCEDURE
 
 CARD_RENDITION = "fill-320x320"
 # Sub-paths of /narasumber/ served by trainers.urls; a trainer page with such a slug would be hidden.
 RESERVED_SLUGS = {"daftar", "jadwal", "perbarui"}
 PROFILE_RENDITION = "fill-480x480"
-
-
-def text_lines(text):
-    """Non-empty lines of a "one item per line" field."""
-    return [line.strip(" -•\t") for line in (text or "").splitlines() if line.strip(" -•\t")]
 
 
 class TrainerIndexPage(Page):
@@ -56,7 +54,6 @@ class TrainerIndexPage(Page):
         return TrainerPage.objects.live().public().descendant_of(self).for_listing()
 
     def get_context(self, request, *args, **kwargs):
-        from courses.models import paginate, querystring_without_page
         from trainers.forms import DirectoryFilterForm
 
         context = super().get_context(request, *args, **kwargs)
@@ -67,8 +64,7 @@ class TrainerIndexPage(Page):
             trainers = form.filter(trainers)
         context["filter_form"] = form
         context["active_filters"] = form.active_filters() if form.is_bound else []
-        context["trainers"] = paginate(request, trainers, self.page_size)
-        context["query_string"] = querystring_without_page(request)
+        context["trainers"] = Paginator(trainers, self.page_size).get_page(request.GET.get("page"))
         return context
 
 
@@ -137,7 +133,7 @@ class TrainerPage(Page):
     )
     short_bio = models.TextField(_("short biography"), max_length=1000, blank=True)
     expertise = ParentalManyToManyField(
-        "courses.Category", verbose_name=_("areas of expertise"), blank=True, related_name="trainers"
+        "categories.Category", verbose_name=_("areas of expertise"), blank=True, related_name="trainers"
     )
     regency = models.CharField(
         _("regency / city"), max_length=120, blank=True, help_text=_("For example “Kabupaten Banyuwangi”.")
@@ -225,22 +221,13 @@ class TrainerPage(Page):
     def topic_lines(self):
         return text_lines(self.topics)
 
-    def classes_taught(self):
-        """Published classes this trainer teaches: listed as a class trainer or leading an agenda session."""
-        from courses.models import CoursePage
-
-        return (
-            CoursePage.objects.live()
-            .public()
-            .filter(Q(course_trainers__trainer_id=self.pk) | Q(sessions__trainer_id=self.pk))
-            .distinct()
-            .for_listing()
-        )
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["classes"] = list(self.classes_taught()) if self.pk else []
         context["expertise_list"] = list(self.expertise.all())
+        # Other apps add sections (the catalogue: classes taught) and buttons (a request for this
+        # trainer) without this app knowing them.
+        context["sections"] = profile_sections(request, self) if self.pk else []
+        context["actions"] = profile_actions(request, self) if self.pk else []
         return context
 
 
@@ -250,7 +237,7 @@ class StandardModule(index.Indexed, models.Model):
     code = models.CharField(_("code"), max_length=30, unique=True)
     name = models.CharField(_("name"), max_length=200)
     category = models.ForeignKey(
-        "courses.Category",
+        "categories.Category",
         verbose_name=_("category"),
         null=True,
         blank=True,
@@ -296,13 +283,14 @@ class TrainerApplicationQuerySet(models.QuerySet):
 
 
 class TrainerApplication(Case):
-    """A trainer's self-registration (SOP Pendaftaran Narasumber): private data, files and review results.
+    """A trainer's self-registration (SOP 004 "Pendaftaran Narasumber", step 1) with its private data and
+    files, and the results of the review steps 2–5.
 
     Text fields may be blank while the applicant works on the draft; the registration form
     requires them on submission.
     """
 
-    procedure_code = CODE
+    procedure = PROCEDURE
 
     class Recommendation(models.TextChoices):
         APPROVE = "approve", _("Approve")
@@ -325,7 +313,7 @@ class TrainerApplication(Case):
     position = models.CharField(_("current position or occupation"), max_length=200, blank=True)
     short_bio = models.TextField(_("short biography"), max_length=1000, blank=True)
     expertise = models.ManyToManyField(
-        "courses.Category", verbose_name=_("areas of expertise"), blank=True, related_name="trainer_applications"
+        "categories.Category", verbose_name=_("areas of expertise"), blank=True, related_name="trainer_applications"
     )
     education = models.TextField(_("education"), blank=True)
     work_experience = models.TextField(_("work experience"), blank=True)
@@ -411,17 +399,9 @@ class TrainerApplication(Case):
             return certificate.file if certificate and certificate.file else None
         return super().get_private_file(key)
 
-    def on_transition(self, transition, event, actor, data):
-        from trainers import services
-
-        services.application_transitioned(self, transition, event, actor, data)
-
-    def notification_recipients(self, transition, event):
-        return [self.applicant_email] if self.applicant_email else []
-
 
 class ApplicationCertificate(models.Model):
-    """One certificate file attached to a registration (PDF or image), private."""
+    """One certificate file attached to a registration (SOP "Pendaftaran Narasumber" step 1), private."""
 
     application = models.ForeignKey(TrainerApplication, on_delete=models.CASCADE, related_name="certificates")
     file = models.FileField(_("certificate"), storage=private_storage, upload_to=random_name, max_length=255)
@@ -442,9 +422,10 @@ class ApplicationCertificate(models.Model):
 
 
 class TrainerProfileUpdate(Case):
-    """A published trainer's request to change the public profile, reviewed by the team lead."""
+    """A published trainer's request to change the public profile, reviewed by the team lead (the
+    short update procedure that follows SOP 004 "Pendaftaran Narasumber")."""
 
-    procedure_code = UPDATE_CODE
+    procedure = UPDATE_PROCEDURE
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -459,7 +440,7 @@ class TrainerProfileUpdate(Case):
     short_bio = models.TextField(_("short biography"), max_length=1000, blank=True)
     regency = models.CharField(_("regency / city"), max_length=120, blank=True)
     expertise = models.ManyToManyField(
-        "courses.Category", verbose_name=_("areas of expertise"), blank=True, related_name="+"
+        "categories.Category", verbose_name=_("areas of expertise"), blank=True, related_name="+"
     )
     education = models.TextField(_("education"), blank=True)
     experience = models.TextField(_("work experience"), blank=True)
@@ -501,13 +482,3 @@ class TrainerProfileUpdate(Case):
             (_("Certifications"), self.certifications),
             (_("Modules and topics offered"), self.topics),
         ]
-
-    def on_transition(self, transition, event, actor, data):
-        if transition.name == "apply":
-            from trainers.services import apply_profile_update
-
-            apply_profile_update(self, actor)
-
-
-register(PROCEDURE, TrainerApplication)
-register(UPDATE_PROCEDURE, TrainerProfileUpdate)

@@ -5,6 +5,9 @@ forwards it, 3 a team member verifies the profile against the standard modules, 
 recommends approval or rejection to the level-2 official, 5 the head of unit decides and the
 letter is sent (an approval invites the trainer to confirm the training schedule). Step 3 may
 send the application back to the applicant, who corrects and resubmits it (the clock restarts).
+
+What a transition does besides moving the case is its ``effect`` (``trainers.effects``); the
+decision letter's wording is ``templates/trainers/letters/decision.txt``.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -50,6 +53,7 @@ PROCEDURE = Procedure(
             "recommendation",
             _("Record the verification and pass to the team lead"),
             form_class="trainers.forms.VerificationForm",
+            effect="trainers.effects.record_verification",
         ),
         Transition(
             "send_back",
@@ -68,8 +72,21 @@ PROCEDURE = Procedure(
             by_applicant=True,
             restart_clock=True,
         ),
-        Transition("recommend_approve", ("recommendation",), "decision", _("Recommend approval")),
-        Transition("recommend_reject", ("recommendation",), "decision", _("Recommend rejection"), note_required=True),
+        Transition(
+            "recommend_approve",
+            ("recommendation",),
+            "decision",
+            _("Recommend approval"),
+            effect="trainers.effects.record_recommendation",
+        ),
+        Transition(
+            "recommend_reject",
+            ("recommendation",),
+            "decision",
+            _("Recommend rejection"),
+            note_required=True,
+            effect="trainers.effects.record_recommendation",
+        ),
         Transition(
             "approve",
             ("decision",),
@@ -77,6 +94,7 @@ PROCEDURE = Procedure(
             _("Approve and issue the letter"),
             kind=FORWARD,
             form_class="trainers.forms.DecisionForm",
+            effect="trainers.effects.approve",
         ),
         Transition(
             "reject",
@@ -87,12 +105,15 @@ PROCEDURE = Procedure(
             note_required=True,
             public_note=True,
             form_class="trainers.forms.DecisionForm",
+            effect="trainers.effects.reject",
         ),
     ],
 )
 
 UPDATE_PROCEDURE = Procedure(
     code=UPDATE_CODE,
+    # The whole trainer team follows the update requests; the team lead decides them.
+    viewer_roles=(roles.TEAM_MEMBER, roles.HEAD_OF_UNIT),
     name=_("Trainer profile update"),
     prefix="UPD",
     steps=[
@@ -103,7 +124,13 @@ UPDATE_PROCEDURE = Procedure(
     ],
     transitions=[
         Transition("submit", ("draft",), "review", _("Send update request"), by_applicant=True),
-        Transition("apply", ("review",), "applied", _("Apply to the profile (as a draft for editors)")),
+        Transition(
+            "apply",
+            ("review",),
+            "applied",
+            _("Apply to the profile (as a draft for editors)"),
+            effect="trainers.effects.apply_update",
+        ),
         Transition(
             "refuse", ("review",), "refused", _("Refuse the update"), kind=REJECT, note_required=True, public_note=True
         ),

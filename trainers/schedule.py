@@ -1,16 +1,19 @@
-"""A trainer's schedule, merged from every app that books trainers.
+"""Trainer availability: one function, fed by every app that books trainers.
 
-Apps register a source with ``@hooks.register(TRAINER_SCHEDULE_SOURCE)``: a function
-``fn(trainer_page, start_date, end_date)`` returning ``ScheduleItem``s that overlap the dates
-(``end_date`` inclusive). This app registers class sessions; the resource-person requests add
-their approved assignments. ``trainer_schedule`` merges them in time order for the admin panel,
-the member area and the .ics feed.
+``busy_times(trainer_ids, start_date, end_date)`` is the only place that says when trainers are
+committed. The trainer's schedule (admin panel, member area, .ics feed) and the conflict check
+of resource-person requests both read it, so they always agree.
+
+Apps add their bookings with ``@hooks.register(TRAINER_SCHEDULE_SOURCE)``: a function
+``fn(trainer_ids, start_date, end_date)`` returning ``(trainer_id, ScheduleItem)`` pairs for the
+items that overlap the dates (``end_date`` inclusive), in a fixed number of queries whatever the
+number of trainers. The catalogue adds class sessions and class days, the resource-person
+requests add their approved assignments.
 """
 
 import datetime
 import hashlib
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core import signing
@@ -19,7 +22,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
-TRAINER_SCHEDULE_SOURCE = "register_trainer_schedule_source"
+from trainers.hooks import TRAINER_SCHEDULE_SOURCE
+
 ICS_SALT = "trainers.schedule.ics"
 
 KIND_LABELS = {
@@ -31,12 +35,16 @@ KIND_LABELS = {
 
 @dataclass(frozen=True)
 class ScheduleItem:
-    start: datetime.datetime  # aware
-    end: datetime.datetime  # aware
+    """One period in which a trainer is committed (aware datetimes, ``end`` exclusive)."""
+
+    start: datetime.datetime
+    end: datetime.datetime
     title: str
-    kind: str
+    kind: str  # "session" (leads a class session), "class" (listed on a class), "assignment"
     url: str = ""
     place: str = ""
+    #: What booked the trainer (e.g. ``"trainer_request:12"``), so a booking can leave itself out.
+    ref: str = ""
 
     @property
     def kind_label(self):
@@ -48,84 +56,23 @@ class ScheduleItem:
         return f"{self.kind}-{self.start:%Y%m%dT%H%M}-{digest}"
 
 
-def office_zone():
-    return ZoneInfo(settings.TIME_ZONE)
-
-
-def combine(date, time):
-    return datetime.datetime.combine(date, time, tzinfo=office_zone())
+def busy_times(trainer_ids, start_date, end_date):
+    """``{trainer_id: [ScheduleItem, ...]}`` from every registered source, each list in time order."""
+    busy = {pk: [] for pk in trainer_ids}
+    if not busy or start_date is None or end_date is None:
+        return busy
+    for source in hooks.get_hooks(TRAINER_SCHEDULE_SOURCE):
+        for trainer_id, item in source(list(busy), start_date, end_date) or []:
+            if trainer_id in busy:
+                busy[trainer_id].append(item)
+    for items in busy.values():
+        items.sort(key=lambda item: (item.start, item.end, item.title))
+    return busy
 
 
 def trainer_schedule(page, start_date, end_date):
-    """All registered sources' items for ``page`` between the dates (inclusive), sorted by start."""
-    items = []
-    for source in hooks.get_hooks(TRAINER_SCHEDULE_SOURCE):
-        items.extend(source(page, start_date, end_date) or [])
-    return sorted(items, key=lambda item: (item.start, item.end, item.title))
-
-
-def class_sessions_source(page, start_date, end_date):
-    """Agenda sessions led by the trainer, plus the days of classes that list the trainer without
-    naming it on a session (one item per agenda day, or the class dates when it has no agenda)."""
-    from courses.models import CoursePage, CourseSession
-
-    items = []
-    sessions = (
-        CourseSession.objects.filter(trainer_id=page.pk, date__gte=start_date, date__lte=end_date, page__live=True)
-        .select_related("page")
-        .order_by("date", "start_time")
-    )
-    covered = set()
-    for session in sessions:
-        course = session.page
-        covered.add((course.pk, session.date))
-        items.append(
-            ScheduleItem(
-                start=combine(session.date, session.start_time),
-                end=combine(session.date, session.end_time),
-                title=f"{session.title} – {course.title}",
-                kind="session",
-                url=course.url or "",
-                place=session.room or course.location_name,
-            )
-        )
-    courses = (
-        CoursePage.objects.live()
-        .filter(course_trainers__trainer_id=page.pk, start_date__lte=end_date, end_date__gte=start_date)
-        .distinct()
-        .prefetch_related("sessions")
-    )
-    for course in courses:
-        days = {}
-        for session in course.sessions.all():
-            if start_date <= session.date <= end_date:
-                days.setdefault(session.date, []).append(session)
-        if not course.sessions.all():
-            items.append(
-                ScheduleItem(
-                    start=combine(max(course.start_date, start_date), datetime.time.min),
-                    end=combine(min(course.end_date, end_date) + datetime.timedelta(days=1), datetime.time.min),
-                    title=course.title,
-                    kind="class",
-                    url=course.url or "",
-                    place=course.location_name,
-                )
-            )
-            continue
-        for date, day_sessions in sorted(days.items()):
-            if (course.pk, date) in covered:
-                continue
-            items.append(
-                ScheduleItem(
-                    start=combine(date, min(s.start_time for s in day_sessions)),
-                    end=combine(date, max(s.end_time for s in day_sessions)),
-                    title=course.title,
-                    kind="class",
-                    url=course.url or "",
-                    place=course.location_name,
-                )
-            )
-    return items
+    """One trainer's items between the dates (inclusive), sorted by start."""
+    return busy_times([page.pk], start_date, end_date)[page.pk]
 
 
 def pages_for_user(user):

@@ -13,7 +13,7 @@ from wagtail.images import get_image_model
 
 from portal.uploads import reencode_image
 from procedures import services
-from procedures.letters import issue_letter
+from procedures.letters import issue_letter, letter_text
 from procedures.outbox import queue_email
 from trainers.models import RESERVED_SLUGS, ApplicationCertificate, TrainerIndexPage, TrainerPage
 
@@ -67,32 +67,7 @@ def submit_application(application, user):
     return services.perform(application, name, user, expected_version=application.version)
 
 
-# --- Transitions ---------------------------------------------------------------------------
-
-
-def application_transitioned(application, transition, event, actor, data):
-    """``TrainerApplication.on_transition``: store review results, issue letters, create the page."""
-    model = type(application)
-    updates = {}
-    if transition.name == "verify":
-        modules = data.get("modules")
-        if modules is not None:
-            application.checked_modules.set(modules)
-        updates["verification_note"] = event.note
-    elif transition.name in {"recommend_approve", "recommend_reject"}:
-        updates["recommendation"] = "approve" if transition.name == "recommend_approve" else "reject"
-        updates["recommendation_note"] = event.note
-    elif transition.name == "approve":
-        page = create_trainer_page(application, actor)
-        if page is not None:
-            updates["trainer_page"] = page
-        issue_decision_letter(application, actor, approved=True, note=data.get("letter_note") or "")
-    elif transition.name == "reject":
-        issue_decision_letter(application, actor, approved=False, note=event.note)
-    if updates:
-        for field, value in updates.items():
-            setattr(application, field, value)
-        model.objects.filter(pk=application.pk).update(**updates)
+# --- The decision letter (SOP step 5) ------------------------------------------------------
 
 
 def decision_letter(application):
@@ -100,47 +75,20 @@ def decision_letter(application):
 
 
 def issue_decision_letter(application, actor, *, approved, note=""):
+    """The head of unit's approval or rejection letter; its wording is ``trainers/letters/decision.txt``."""
     name = application.full_name
-    submitted = f"{timezone.localtime(application.submitted_at or timezone.now()):%d-%m-%Y}"
-    if approved:
-        subject = _("Approval as a trainer (narasumber)")
-        paragraphs = [
-            _(
-                "Following your trainer registration with tracking number %(number)s, submitted on %(date)s, and "
-                "the review of your profile against our standard training modules, we inform you that your "
-                "application is APPROVED."
-            )
-            % {
-                "number": application.tracking_number,
-                "date": submitted,
-            },
-            _(
-                "We kindly invite you to confirm your availability for the training schedule: our team will contact "
-                "you, and you can see the classes assigned to you in your account on the portal."
-            ),
-            _("Your public profile will appear in the trainer directory after our editors have reviewed it."),
-        ]
-    else:
-        subject = _("Result of your trainer (narasumber) registration")
-        paragraphs = [
-            _(
-                "Following your trainer registration with tracking number %(number)s, submitted on %(date)s, we "
-                "regret to inform you that your application is NOT APPROVED."
-            )
-            % {
-                "number": application.tracking_number,
-                "date": submitted,
-            },
-        ]
-    if note:
-        paragraphs.append(_("Note: %(note)s") % {"note": note})
-    paragraphs.append(_("Thank you for your interest in sharing your expertise with our training programmes."))
+    submitted = timezone.localtime(application.submitted_at or timezone.now())
     letter = issue_letter(
         kind=LETTER_KIND,
         code=LETTER_CODE,
-        subject=subject,
+        subject=_("Approval as a trainer (narasumber)")
+        if approved
+        else _("Result of your trainer (narasumber) registration"),
         addressee="\n".join(filter(None, [name, application.address, application.regency])),
-        body="\n\n".join(str(p) for p in paragraphs),
+        body=letter_text(
+            "trainers/letters/decision.txt",
+            {"application": application, "submitted": submitted, "approved": approved, "note": note},
+        ),
         details=[
             (_("Tracking number"), application.tracking_number),
             (_("Name"), name),
@@ -237,7 +185,7 @@ def start_profile_update(page, user):
     from trainers.models import TrainerProfileUpdate
 
     latest = page.get_latest_revision_as_object()
-    update = TrainerProfileUpdate(user=user, trainer_page=page, state="draft")
+    update = TrainerProfileUpdate(user=user, trainer_page=page).start(save=False)
     for field in UPDATE_FIELDS:
         setattr(update, field, getattr(latest, field))
     return update, list(latest.expertise.all())

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.ratelimit import request_limited
+from portal.storage import private_file_response
 from procedures import services as procedure_services
-from procedures.files import private_file_response
 from trainers import services
 from trainers.forms import ProfileUpdateForm, RegistrationForm
 from trainers.models import TrainerApplication, TrainerPage, TrainerProfileUpdate
@@ -25,8 +25,8 @@ def current_application(user):
     """The application the registration form works on: the open one, else a new draft."""
     application = TrainerApplication.objects.open_for(user).order_by("-created_at").first()
     return application or TrainerApplication(
-        user=user, state="draft", applicant_email=user.email, full_name=user.get_full_name()
-    )
+        user=user, applicant_email=user.email, full_name=user.get_full_name()
+    ).start(save=False)
 
 
 @login_required

@@ -9,12 +9,10 @@ from wagtail.snippets.models import register_snippet
 
 from portal.hooks import DEMO_CONTENT, MEMBER_AREA_PANEL, PUBLIC_SERVICE, STARTER_DATA, MemberPanel
 from procedures.wagtail_hooks import CASE_VIEWSET
-from trainers.schedule import TRAINER_SCHEDULE_SOURCE, class_sessions_source, ics_token, trainer_schedule
+from trainers.schedule import ics_token, trainer_schedule
 from trainers.viewsets import StandardModuleViewSet
 
 MEMBER_SCHEDULE_DAYS = 60
-
-hooks.register(TRAINER_SCHEDULE_SOURCE, class_sessions_source)
 
 
 @hooks.register(CASE_VIEWSET)

@@ -1,6 +1,7 @@
 """Give the licensing roles what the SOP asks of them in the admin.
 
-Every acting role sees the applications (the case screen is where they act); the back
+Every acting role sees the applications (the case screen is where they act: that "view"
+permission comes from the procedure's declaration, ``procedures.permissions``); the back
 office and the head of licensing maintain the requirement checklist and may revoke
 licences; everyone in the chain may view issued licences.
 """
@@ -23,7 +24,6 @@ CHECKLIST_KEEPERS = [roles.BACK_OFFICE, roles.HEAD_OF_LICENSING]
 def grant(apps, schema_editor):
     for role in ACTING_ROLES:
         roles.grant_admin_access(apps, role)
-        roles.grant_model_permissions(apps, role, "licensing", "LicenceApplication", actions=("view",))
         roles.grant_model_permissions(apps, role, "licensing", "Licence", actions=("view",))
         roles.grant_model_permissions(apps, role, "licensing", "RequirementItem", actions=("view",))
     for role in CHECKLIST_KEEPERS:

@@ -41,6 +41,7 @@ PROJECT_APPS = [
     "sops",
     "procedures",
     "home",
+    "categories",
     "courses",
     "trainers",
     "enrolment",

@@ -2,8 +2,10 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F401,F403
-from .base import STORAGES
+from .base import INSTALLED_APPS, STORAGES
 
+# A tests-only app with one small case model: the process core is tested on its own procedure.
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.casework"]
 DEBUG = False
 SECRET_KEY = "test-only-secret-key-not-for-production-0123456789abcdefghijklmnop"
 ALLOWED_HOSTS = ["*"]

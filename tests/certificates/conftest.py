@@ -7,8 +7,9 @@ from django.utils import timezone
 
 from wagtail.models import Locale, Page, Site
 
+from categories.factories import CategoryFactory
 from certificates.factories import CertificateTemplateFactory, passed_enrolment
-from courses.factories import CategoryFactory, CourseIndexPageFactory, CoursePageFactory, CourseSessionFactory
+from courses.factories import CourseIndexPageFactory, CoursePageFactory, CourseSessionFactory
 
 
 @pytest.fixture

@@ -7,10 +7,11 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 
+from categories.factories import CategoryFactory
 from certificates import services
 from certificates.factories import CertificateTemplateFactory, passed_enrolment
 from certificates.models import Certificate, CertificateTemplate
-from courses.factories import CategoryFactory, CoursePageFactory
+from courses.factories import CoursePageFactory
 from enrolment.models import Enrolment
 from enrolment.signals import enrolment_completed
 from procedures.numbering import ROMAN_MONTHS

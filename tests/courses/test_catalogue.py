@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from courses.factories import CategoryFactory, CoursePageFactory, CourseSessionFactory, set_seats
+from categories.factories import CategoryFactory
+from courses.factories import CoursePageFactory, CourseSessionFactory, set_seats
 from courses.models import CoursePage
 
 pytestmark = pytest.mark.django_db

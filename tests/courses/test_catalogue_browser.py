@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from wagtail.models import Site
 
+from categories.factories import CategoryFactory
 from courses.factories import (
-    CategoryFactory,
     CourseIndexPageFactory,
     CoursePageFactory,
     CourseSessionFactory,

@@ -9,7 +9,8 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.models import ReferenceIndex
 
-from courses.models import Category, CourseIndexPage, CoursePage, MaterialPage
+from categories.models import Category
+from courses.models import CourseIndexPage, CoursePage, MaterialPage
 from portal.hooks import DEMO_CONTENT
 
 pytestmark = pytest.mark.django_db

@@ -9,6 +9,7 @@ from django.core import mail
 from django.db import connections
 
 from courses.models import SeatCount
+from enrolment import seats as seats_module
 from enrolment import services
 from enrolment.factories import EnrolmentFactory, ParticipantFactory
 from enrolment.models import Enrolment
@@ -66,20 +67,32 @@ def test_removal_by_staff_promotes_too(course, submitted, officer):
     removed, kept, waiting = submitted(course), submitted(course), submitted(course)
     for enrolment in (removed, kept, waiting):
         accept(enrolment, officer)
-    services.act(removed, "remove", officer, note="Tidak memenuhi syarat usia")
+    core.perform(removed, "remove", officer, note="Tidak memenuhi syarat usia")
     waiting.refresh_from_db()
     assert waiting.state == "accepted"
     assert seats(course).accepted == 2
 
 
-def test_accepting_past_capacity_is_refused_even_without_the_seat_rule(course, submitted, officer):
+def test_the_seat_rule_holds_on_every_path_through_the_core(course, submitted, officer):
+    """ "accept" declares the seat rule, so even a bare core call waitlists on a full class."""
     for enrolment in (submitted(course), submitted(course)):
         accept(enrolment, officer)
     extra = submitted(course)
-    with pytest.raises(services.SeatsFull):
-        core.perform(extra, "accept", officer)
-    extra.refresh_from_db()
-    assert extra.state == "verification"
+    event = core.perform(extra, "accept", officer)
+    assert (event.transition, extra.state) == ("waitlist", "waitlisted")
+    assert (seats(course).accepted, seats(course).waitlisted) == (2, 1)
+
+
+def test_a_seat_past_capacity_is_refused_even_to_the_portal(course, submitted, officer):
+    """The capacity check of the seat effects refuses a promotion the rule would not allow (e.g. a shrunk class)."""
+    first, second, waiting = submitted(course), submitted(course), submitted(course)
+    for enrolment in (first, second, waiting):
+        accept(enrolment, officer)
+    assert waiting.state == "waitlisted"
+    with pytest.raises(seats_module.SeatsFull):
+        core.perform(waiting, "promote", None, system=True)
+    waiting.refresh_from_db()
+    assert waiting.state == "waitlisted"
     assert seats(course).accepted == 2
 
 

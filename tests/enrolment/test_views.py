@@ -7,9 +7,10 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from enrolment import claims, services
+from enrolment import claims
 from enrolment.factories import make_nik
 from enrolment.models import Attendance, Enrolment, Participant
+from procedures import services as core
 
 from .conftest import accept, session_around
 
@@ -129,7 +130,7 @@ def test_member_area_lists_my_classes_with_waitlist_position_and_withdraw(
 def test_send_back_and_resubmit(client, course, submitted, officer, user_factory):
     user = user_factory()
     enrolment = submitted(course, user=user)
-    services.act(enrolment, "send_back", officer, note="Lengkapi alamat sesuai KTP")
+    core.perform(enrolment, "send_back", officer, note="Lengkapi alamat sesuai KTP")
     client.force_login(user)
     page = client.get(reverse("enrolment:detail", args=[enrolment.pk])).content.decode()
     assert "Lengkapi alamat sesuai KTP" in page

@@ -29,12 +29,13 @@ def staff(user_factory):
 
 @pytest.fixture
 def submitted(db, user_factory):
-    from consultations.factories import ConsultationFactory
+    """A sent errand of the tests-only ``casework`` app (``tests/casework``): the core's own test case."""
+    from tests.casework.factories import ErrandFactory
 
     def make(**kwargs):
-        consultation = ConsultationFactory(**kwargs)
-        services.perform(consultation, "submit", consultation.user)
-        return consultation
+        errand = ErrandFactory(**kwargs)
+        services.perform(errand, "submit", errand.user)
+        return errand
 
     return make
 

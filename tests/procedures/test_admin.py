@@ -1,4 +1,4 @@
-"""The staff case screens every flow inherits (exercised through consultations)."""
+"""The staff case screens every flow inherits, on the tests-only ``casework`` app."""
 
 import pytest
 
@@ -6,20 +6,20 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from accounts import roles
-from consultations.models import Consultation
 from procedures import services
+from tests.casework.models import Errand
 
 pytestmark = pytest.mark.django_db
 
-INDEX = "consultation-cases:index"
-INSPECT = "consultation-cases:inspect"
+INDEX = "casework-cases:index"
+INSPECT = "casework-cases:inspect"
 
 
 def test_queue_lists_submitted_cases_for_acting_roles(client, submitted, staff):
-    from consultations.factories import ConsultationFactory
+    from tests.casework.factories import ErrandFactory
 
     case = submitted()
-    ConsultationFactory(subject="Masih draf")
+    ErrandFactory(subject="Masih draf")
     client.force_login(staff[roles.TEAM_MEMBER])
     response = client.get(reverse(INDEX))
     content = response.content.decode()
@@ -51,7 +51,7 @@ def test_case_view_offers_only_the_actions_of_the_users_role(client, submitted, 
     case = submitted()
     client.force_login(staff[roles.TEAM_MEMBER])
     forms = client.get(reverse(INSPECT, args=[case.pk])).context["transition_forms"]
-    assert sorted(form.transition.name for form in forms) == ["decline", "forward"]
+    assert sorted(form.transition.name for form in forms) == ["decline", "forward", "queue"]
     client.force_login(staff[roles.HEAD_OF_OFFICE])
     assert client.get(reverse(INSPECT, args=[case.pk])).context["transition_forms"] == []
 
@@ -93,14 +93,14 @@ def test_a_stale_screen_gets_a_conflict_message(client, submitted, staff):
     )
     messages = [str(m) for m in response.context["messages"]]
     assert any("Reload" in m or "Muat ulang" in m for m in messages)
-    assert Consultation.objects.get(pk=case.pk).state == "study"
+    assert Errand.objects.get(pk=case.pk).state == "study"
 
 
 def test_an_action_outside_the_role_is_refused(client, submitted, staff):
     case = submitted()
     client.force_login(staff[roles.HEAD_OF_UNIT])
     client.post(reverse(INSPECT, args=[case.pk]), {"transition": "forward", "forward-version": case.version})
-    assert Consultation.objects.get(pk=case.pk).state == "received"
+    assert Errand.objects.get(pk=case.pk).state == "received"
 
 
 def test_missing_reason_redisplays_the_form_with_an_error(client, submitted, staff):
@@ -117,12 +117,12 @@ def test_missing_reason_redisplays_the_form_with_an_error(client, submitted, sta
 
 def test_private_files_need_the_permission(client, submitted, staff):
     case = submitted(attachment=SimpleUploadedFile("bukti.pdf", PDF_BYTES, content_type="application/pdf"))
-    url = reverse("consultation-cases:file", args=[case.pk, "attachment"])
+    url = reverse("casework-cases:file", args=[case.pk, "attachment"])
     client.force_login(staff[roles.EDITOR])
     assert client.get(url).status_code in (302, 403, 404)
     client.force_login(staff[roles.TEAM_LEAD])
     assert client.get(url).status_code == 200
-    assert client.get(reverse("consultation-cases:file", args=[case.pk, "user"])).status_code == 404
+    assert client.get(reverse("casework-cases:file", args=[case.pk, "user"])).status_code == 404
 
 
 PDF_BYTES = (
@@ -134,7 +134,7 @@ PDF_BYTES = (
 
 
 def test_hidden_states_stay_out_of_staff_screens(client, submitted, staff, monkeypatch):
-    from consultations.procedure import PROCEDURE
+    from tests.casework.procedure import PROCEDURE
 
     case = submitted()
     monkeypatch.setattr(PROCEDURE, "hidden_states", ("draft", "received"))

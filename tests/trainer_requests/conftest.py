@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.utils import translation
 
 from accounts import roles
-from courses.factories import CategoryFactory
+from categories.factories import CategoryFactory
 from procedures import services
 from trainer_requests.factories import TrainerRequestFactory, make_trainer
 

@@ -1,7 +1,8 @@
 import datetime
 from zoneinfo import ZoneInfo
 
-from trainer_requests.conflicts import Busy, daily_windows, find_conflicts, overlaps
+from trainer_requests.conflicts import daily_windows, find_conflicts, overlaps
+from trainers.schedule import ScheduleItem as Busy
 
 ZONE = ZoneInfo("Asia/Jakarta")
 

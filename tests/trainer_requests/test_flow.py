@@ -10,6 +10,7 @@ from django.utils import formats, translation
 
 from accounts import roles
 from courses.factories import CourseIndexPageFactory, CoursePageFactory, CourseSessionFactory
+from courses.models import CourseTrainer
 from procedures import services
 from procedures.models import OutboxMessage
 from trainer_requests import services as flow
@@ -17,7 +18,7 @@ from trainer_requests.factories import make_trainer
 from trainer_requests.forms import ApprovalForm
 from trainer_requests.models import TrainerAssignment, TrainerRequest
 from trainer_requests.procedure import PROCEDURE
-from trainer_requests.wagtail_hooks import trainer_request_schedule
+from trainers.schedule import trainer_schedule
 
 from .conftest import advance
 
@@ -166,7 +167,7 @@ def test_full_flow_with_letters(client, staff, trainer, new_request, django_capt
     trainer_request.refresh_from_db()
     assert trainer_request.state == "scheduled"
     # The schedule source now lists the assignment for the trainer.
-    items = trainer_request_schedule(trainer, trainer_request.start_date, trainer_request.end_date)
+    items = trainer_schedule(trainer, trainer_request.start_date, trainer_request.end_date)
     assert len(items) == 2 and items[0].kind == "assignment"
     # Closing with the report.
     services.perform(
@@ -216,7 +217,7 @@ def test_decline_returns_to_decision_and_reassign(client, staff, trainer, other_
     assert assignment.status == TrainerAssignment.Status.DECLINED
     assert assignment.decline_reason == "Sedang mengajar di luar kota."
     # Declined trainers are no longer busy; the head of office chooses another.
-    assert trainer_request_schedule(trainer, trainer_request.start_date, trainer_request.end_date) == []
+    assert trainer_schedule(trainer, trainer_request.start_date, trainer_request.end_date) == []
     advance(trainer_request, staff, "trainer_confirmation", trainers=[other_trainer])
     assert [a.trainer for a in trainer_request.active_assignments()] == [other_trainer]
     # A second answer to the declined assignment is refused.
@@ -249,6 +250,35 @@ def conflict_setup(trainer, new_request, staff):
         title="Sesi Pembukuan",
     )
     return trainer_request
+
+
+def test_a_class_day_without_a_named_session_is_a_conflict(staff, trainer, new_request):
+    """The trainer is listed on a class but leads none of that day's sessions: still busy that day.
+
+    The trainer's schedule and the request's conflict check read the same availability function,
+    so the head of office sees the class the trainer sees in their own schedule.
+    """
+    trainer_request = advance(new_request(), staff, "decision")
+    course = CoursePageFactory(
+        parent=CourseIndexPageFactory(parent=trainer_request_home()),
+        title="Kelas Pembukuan UMKM",
+        start_date=trainer_request.start_date,
+        end_date=trainer_request.start_date,
+    )
+    CourseTrainer.objects.create(page=course, trainer=trainer, role="Fasilitator")
+    CourseSessionFactory(
+        page=course,
+        date=trainer_request.start_date,
+        start_time=datetime.time(9, 0),
+        end_time=datetime.time(11, 0),
+        title="Materi oleh narasumber lain",
+    )
+    conflicts = flow.conflicts_for(trainer_request, [trainer])[trainer.pk]
+    assert [(c.busy.kind, c.busy.title) for c in conflicts] == [("class", "Kelas Pembukuan UMKM")]
+    schedule = trainer_schedule(trainer, trainer_request.start_date, trainer_request.start_date)
+    assert [c.busy for c in conflicts] == schedule
+    label = next(s for s in flow.suggestions(trainer_request) if s.trainer.pk == trainer.pk).label
+    assert "CONFLICT" in label and "Kelas Pembukuan UMKM" in label
 
 
 def trainer_request_home():

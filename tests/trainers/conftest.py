@@ -90,7 +90,7 @@ def directory(home):
 
 @pytest.fixture
 def categories(db):
-    from courses.factories import CategoryFactory
+    from categories.factories import CategoryFactory
 
     return {
         "tari": CategoryFactory(name="Seni Tari", slug="seni-tari"),

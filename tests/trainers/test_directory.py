@@ -15,7 +15,8 @@ from courses.factories import CourseIndexPageFactory, CoursePageFactory, CourseS
 from courses.models import CourseTrainer
 from portal.images import wagtail_image
 from trainers.factories import TrainerPageFactory
-from trainers.schedule import TRAINER_SCHEDULE_SOURCE, ScheduleItem, ics_token, trainer_schedule
+from trainers.hooks import TRAINER_SCHEDULE_SOURCE
+from trainers.schedule import ScheduleItem, busy_times, ics_token, trainer_schedule
 
 pytestmark = pytest.mark.django_db
 
@@ -96,12 +97,17 @@ def test_other_apps_add_schedule_sources(trainers):
     made = trainers[0]
     when = timezone.now().replace(microsecond=0) + datetime.timedelta(days=2)
 
-    def assignments(page, start, end):
-        return [ScheduleItem(when, when + datetime.timedelta(hours=2), "Permintaan desa", "assignment")]
+    def assignments(trainer_ids, start, end):
+        return [
+            (pk, ScheduleItem(when, when + datetime.timedelta(hours=2), "Permintaan desa", "assignment"))
+            for pk in trainer_ids
+        ]
 
     with hooks.register_temporarily(TRAINER_SCHEDULE_SOURCE, assignments):
         items = trainer_schedule(made, timezone.localdate(), timezone.localdate() + datetime.timedelta(days=7))
+        both = busy_times([made.pk, trainers[1].pk], timezone.localdate(), timezone.localdate())
     assert [i.title for i in items] == ["Permintaan desa"]
+    assert set(both) == {made.pk, trainers[1].pk}, "every trainer asked for gets an answer, busy or not"
 
 
 def test_ics_feed_with_a_signed_token(client, trainers, home):

@@ -2,13 +2,10 @@ from django.db import migrations
 
 from accounts import roles
 
-REVIEWING_ROLES = [roles.TEAM_LEAD, roles.TEAM_MEMBER, roles.HEAD_OF_UNIT]
-
 
 def grant(apps, schema_editor):
-    for role in REVIEWING_ROLES:
-        roles.grant_model_permissions(apps, role, "trainers", "TrainerApplication", actions=("view",))
-        roles.grant_model_permissions(apps, role, "trainers", "TrainerProfileUpdate", actions=("view",))
+    # The reviewing roles' "view" on registrations and profile updates comes from the procedures'
+    # declarations (procedures.permissions, after every migrate).
     # The team keeps the list of standard modules it verifies against (SOP step 3).
     for role in (roles.TEAM_LEAD, roles.TEAM_MEMBER):
         roles.grant_model_permissions(

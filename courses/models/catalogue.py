@@ -1,30 +1,20 @@
-"""Class catalogue: categories, class pages with their agenda, and training materials.
+"""Class pages: the catalogue at /kelas/ and one page per class offering, with its seats.
 
-A class (``CoursePage``) is one offering of a training, with its agenda of sessions as in
-SOP 002 "Penyelenggaraan Kegiatan Pengembangan Kompetensi Teknis". Materials
-(``MaterialPage``) follow SOP "Penyiapan Bahan/Materi Diklat": they pass the review workflow
-created in migration 0003 before publication.
-
-Trainer pages belong to the trainers app; this app links to them with foreign keys to
-``wagtailcore.Page`` (limited to ``trainers.TrainerPage`` in the editor) so neither app
-imports the other and both can migrate in any order.
+SOP 000 "Inovasi Kelas Kreatif" and SOP 002 "Penyelenggaraan Kegiatan Pengembangan Kompetensi
+Teknis": a class is published here with its dates, place, registration window and seats; the
+enrolment app fills the seats and shows its registration box through ``courses.hooks``.
 """
 
 import datetime
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Case, F, Prefetch, Q, When
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
-from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
@@ -33,93 +23,21 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
-    PageChooserPanel,
     TabbedInterface,
 )
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page, PageManager, Workflow
+from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from courses.blocks import CourseBodyBlock
+from courses.hooks import course_page_panels
+from portal.text import text_lines
+
+from .agenda import format_minutes
 
 CARD_RENDITION = "fill-640x360"
-MATERIAL_WORKFLOW_NAME = "Review bahan/materi diklat"
-TRAINER_PAGE_TYPE = "trainers.TrainerPage"
-
-
-def trainer_page_model():
-    """``trainers.TrainerPage`` when the trainers app provides it, else ``None`` (apps land in any order)."""
-    from django.apps import apps
-
-    try:
-        return apps.get_model(TRAINER_PAGE_TYPE)
-    except LookupError:
-        return None
-
-
-class TrainerChooserPanel(PageChooserPanel):
-    """A page chooser limited to trainer pages, resolved when the form is built, not at import."""
-
-    def __init__(self, field_name, page_type=TRAINER_PAGE_TYPE, **kwargs):
-        super().__init__(field_name, page_type=page_type, **kwargs)
-
-    def get_form_options(self):
-        if self.page_type and trainer_page_model() is None:
-            self.page_type = None
-        return super().get_form_options()
-
-
-def validate_trainer_page(page):
-    model = trainer_page_model()
-    if page is not None and model is not None and not issubclass(page.specific_class or Page, model):
-        raise ValidationError({"trainer": _("Choose a trainer page.")})
-
-
-def office_zone():
-    return ZoneInfo(settings.TIME_ZONE)
-
-
-def format_minutes(total):
-    """``1215`` -> ``"20 jam 15 menit"`` (in the active language)."""
-    hours, minutes = divmod(int(total), 60)
-    parts = []
-    if hours:
-        parts.append(ngettext("%(n)d hour", "%(n)d hours", hours) % {"n": hours})
-    if minutes or not hours:
-        parts.append(ngettext("%(n)d minute", "%(n)d minutes", minutes) % {"n": minutes})
-    return " ".join(parts)
-
-
-class Category(index.Indexed, models.Model):
-    """A field of training (Seni Tari, Kriya, ...); classes belong to one, trainers list several as expertise.
-
-    Registered as a snippet through ``courses.viewsets.CategoryViewSet``.
-    """
-
-    name = models.CharField(_("name"), max_length=100, unique=True)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    icon = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("icon or image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    description = models.TextField(_("description"), blank=True)
-
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("icon"), FieldPanel("description")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta:
-        verbose_name = _("category")
-        verbose_name_plural = _("categories")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
 
 
 class CourseIndexPage(Page):
@@ -148,25 +66,8 @@ class CourseIndexPage(Page):
             courses = form.filter(courses)
         context["filter_form"] = form
         context["active_filters"] = form.active_filters() if form.is_bound else []
-        context["courses"] = paginate(request, courses, self.page_size)
-        context["query_string"] = querystring_without_page(request)
+        context["courses"] = Paginator(courses, self.page_size).get_page(request.GET.get("page"))
         return context
-
-
-def paginate(request, queryset, per_page):
-    paginator = Paginator(queryset, per_page)
-    try:
-        return paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
-
-
-def querystring_without_page(request):
-    params = request.GET.copy()
-    params.pop("page", None)
-    return params.urlencode()
 
 
 class CoursePageQuerySet(PageQuerySet):
@@ -239,7 +140,7 @@ class CoursePageForm(WagtailAdminPageForm):
 
 
 class CoursePage(Page):
-    """One class offering: what, when, where, for whom, who teaches it and its agenda."""
+    """One class offering (SOP 000 and 002): what, when, where, for whom, who teaches it and its agenda."""
 
     class Mode(models.TextChoices):
         IN_PERSON = "in_person", _("In person")
@@ -271,7 +172,7 @@ class CoursePage(Page):
         related_name="+",
     )
     category = models.ForeignKey(
-        Category,
+        "categories.Category",
         verbose_name=_("category"),
         null=True,
         on_delete=models.SET_NULL,
@@ -479,13 +380,16 @@ class CoursePage(Page):
 
     @property
     def requirement_list(self):
-        return [line.strip() for line in self.requirements.splitlines() if line.strip()]
+        return text_lines(self.requirements)
 
     @property
     def output_list(self):
-        return [line.strip() for line in self.expected_outputs.splitlines() if line.strip()]
+        return text_lines(self.expected_outputs)
 
     def get_context(self, request, *args, **kwargs):
+        # Materials are children of a class; imported here because the materials module imports this one.
+        from .materials import MaterialPage
+
         context = super().get_context(request, *args, **kwargs)
         context["trainers"] = list(
             self.course_trainers.select_related("trainer").filter(trainer__live=True).order_by("sort_order")
@@ -493,107 +397,13 @@ class CoursePage(Page):
         context["materials"] = list(
             MaterialPage.objects.live().public().child_of(self).prefetch_related("attachments__document")
         )
+        # The registration box (and anything else other apps offer on a class) arrives through a hook.
+        context["course_panels"] = course_page_panels(request, self)
         return context
 
 
-class CourseTrainer(Orderable):
-    """A trainer teaching a class; the trainers app lists a trainer's classes through ``trainer_courses``."""
-
-    page = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="course_trainers")
-    trainer = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("trainer"),
-        on_delete=models.CASCADE,
-        related_name="trainer_courses",
-    )
-    role = models.CharField(
-        _("role"), max_length=100, blank=True, help_text=_("For example “Instruktur utama” or “Fasilitator”.")
-    )
-
-    panels = [TrainerChooserPanel("trainer"), FieldPanel("role")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("class trainer")
-        verbose_name_plural = _("class trainers")
-
-    def __str__(self):
-        return f"{self.trainer} – {self.page}"
-
-    def clean(self):
-        super().clean()
-        validate_trainer_page(self.trainer if self.trainer_id else None)
-
-
-class CourseSession(Orderable):
-    """One row of a class agenda (SOP 002: registration, pre-test, material, break, ...)."""
-
-    class Kind(models.TextChoices):
-        MATERIAL = "material", _("Material")
-        BREAK = "break", _("Break")
-        PRE_TEST = "pre_test", _("Pre-test")
-        POST_TEST = "post_test", _("Post-test")
-        GROUP_WORK = "group_work", _("Group work")
-        PRESENTATION = "presentation", _("Presentation")
-        REGISTRATION = "registration", _("Registration")
-        CEREMONY = "ceremony", _("Ceremony")
-
-    page = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="sessions")
-    date = models.DateField(_("date"))
-    start_time = models.TimeField(_("start time"))
-    end_time = models.TimeField(_("end time"))
-    title = models.CharField(_("title"), max_length=255)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.MATERIAL)
-    trainer = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("trainer"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="trainer_sessions",
-    )
-    room = models.CharField(_("room or notes"), max_length=255, blank=True)
-
-    panels = [
-        FieldRowPanel([FieldPanel("date"), FieldPanel("start_time"), FieldPanel("end_time")]),
-        FieldRowPanel([FieldPanel("title"), FieldPanel("kind")]),
-        TrainerChooserPanel("trainer"),
-        FieldPanel("room"),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("session")
-        verbose_name_plural = _("sessions")
-
-    def __str__(self):
-        return f"{self.date:%d-%m-%Y} {self.start_time:%H:%M}–{self.end_time:%H:%M} {self.title}"
-
-    def clean(self):
-        super().clean()
-        validate_trainer_page(self.trainer if self.trainer_id else None)
-        if self.start_time and self.end_time and self.end_time <= self.start_time:
-            raise ValidationError(
-                {"end_time": _("A session must end after it starts, on the same day (no crossing midnight).")}
-            )
-
-    @property
-    def starts_at(self):
-        return datetime.datetime.combine(self.date, self.start_time, tzinfo=office_zone())
-
-    @property
-    def ends_at(self):
-        return datetime.datetime.combine(self.date, self.end_time, tzinfo=office_zone())
-
-    @property
-    def duration_minutes(self):
-        return int((self.ends_at - self.starts_at).total_seconds() // 60)
-
-    @property
-    def is_test(self):
-        return self.kind in (self.Kind.PRE_TEST, self.Kind.POST_TEST)
-
-
 class SeatCount(models.Model):
-    """Seats taken in a class; the enrolment app updates it inside its own locked transaction."""
+    """Seats taken in a class (SOP 000 step 2); the enrolment app updates it inside its own locked transaction."""
 
     course = models.OneToOneField(CoursePage, on_delete=models.CASCADE, related_name="seat_count")
     accepted = models.PositiveIntegerField(_("accepted"), default=0)
@@ -613,125 +423,3 @@ class SeatCount(models.Model):
         if lock:
             seat_count = cls.objects.select_for_update().get(pk=seat_count.pk)
         return seat_count
-
-
-class MaterialIndexPage(Page):
-    """The shared library of training materials (modules reused by several classes)."""
-
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["courses.MaterialPage"]
-
-    class Meta:
-        verbose_name = _("material library")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        materials = MaterialPage.objects.live().public().child_of(self).order_by("title")
-        context["materials"] = paginate(request, materials, 20)
-        return context
-
-
-class MaterialPage(Page):
-    """A training module (SOP "Penyiapan Bahan/Materi Diklat") under a class or in the library.
-
-    Participants-only attachments are refused by the ``before_serve_document`` hook in
-    ``courses.wagtail_hooks`` unless the reader takes part in the class or is staff.
-    """
-
-    class Visibility(models.TextChoices):
-        PUBLIC = "public", _("Public")
-        PARTICIPANTS = "participants_only", _("Participants only")
-
-    description = RichTextField(_("description"), features=["bold", "italic", "link", "ol", "ul"])
-    learning_objectives = models.TextField(_("learning objectives"), blank=True, help_text=_("One per line."))
-    visibility = models.CharField(
-        _("attachments visible to"), max_length=20, choices=Visibility.choices, default=Visibility.PUBLIC
-    )
-
-    content_panels = Page.content_panels + [
-        FieldPanel("description"),
-        FieldPanel("learning_objectives"),
-        FieldPanel("visibility"),
-        InlinePanel("attachments", label=_("Attachment"), heading=_("Attachments")),
-    ]
-    search_fields = Page.search_fields + [
-        index.SearchField("description"),
-        index.SearchField("learning_objectives"),
-        index.AutocompleteField("description"),
-    ]
-    parent_page_types = ["courses.CoursePage", "courses.MaterialIndexPage"]
-    subpage_types = []
-
-    class Meta:
-        verbose_name = _("training material")
-        verbose_name_plural = _("training materials")
-
-    @property
-    def is_restricted(self):
-        return self.visibility == self.Visibility.PARTICIPANTS
-
-    @property
-    def objective_list(self):
-        return [line.strip() for line in self.learning_objectives.splitlines() if line.strip()]
-
-    def course(self):
-        """The class this material belongs to, or ``None`` for a library material."""
-        parent = self.get_parent()
-        return parent.specific if parent and parent.specific_class is CoursePage else None
-
-    def user_can_download(self, user):
-        from courses.hooks import is_course_participant
-
-        if not self.is_restricted:
-            return True
-        return is_course_participant(user, self.course())
-
-    def get_workflow(self):
-        """Materials always pass the review workflow of migration 0003 while it is active.
-
-        Materials live under many classes, so the review is tied to the page type rather than
-        to a subtree; Wagtail's default "Moderators approval" on the root (which classes and
-        other pages keep) would skip the SOP's Ketua Tim Kerja and Kepala Bidang steps.
-        """
-        if getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True):
-            workflow = Workflow.objects.filter(name=MATERIAL_WORKFLOW_NAME, active=True).first()
-            if workflow is not None:
-                return workflow
-        return super().get_workflow()
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["course"] = self.course()
-        context["can_download"] = self.user_can_download(request.user)
-        context["attachments"] = list(self.attachments.select_related("document").order_by("sort_order"))
-        return context
-
-
-class MaterialAttachment(Orderable):
-    """A file of a material (slides, module, worksheet) kept as a Wagtail document."""
-
-    page = ParentalKey(MaterialPage, on_delete=models.CASCADE, related_name="attachments")
-    document = models.ForeignKey(
-        "wagtaildocs.Document",
-        verbose_name=_("document"),
-        on_delete=models.CASCADE,
-        related_name="material_attachments",
-    )
-    title = models.CharField(_("title"), max_length=255, blank=True, help_text=_("Defaults to the document title."))
-
-    panels = [FieldPanel("document"), FieldPanel("title")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("attachment")
-        verbose_name_plural = _("attachments")
-
-    def __str__(self):
-        return self.display_title
-
-    @property
-    def display_title(self):
-        return self.title or self.document.title

@@ -1,10 +1,10 @@
-"""Admin screens of the catalogue: categories are snippets with their own menu item."""
+"""The category list in the admin: a snippet with its own menu item, kept by the editors."""
 
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from courses.models import Category
+from categories.models import Category
 
 
 class CategoryViewSet(SnippetViewSet):

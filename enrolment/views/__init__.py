@@ -1,0 +1,1 @@
+"""Participant pages (``participant``) and the staff's class-day screens (``staff``)."""
