@@ -56,10 +56,12 @@ def running_course(catalogue):
 
 
 def session_around(course, now, kind="material", before=30, after=30, title="Sesi"):
-    start = (now - datetime.timedelta(minutes=before)).time().replace(second=0, microsecond=0)
-    end = (now + datetime.timedelta(minutes=after)).time().replace(second=0, microsecond=0)
-    if end <= start:  # near midnight: keep the session inside the day
-        start, end = datetime.time(0, 0), datetime.time(23, 59)
+    starts = now - datetime.timedelta(minutes=before)
+    ends = now + datetime.timedelta(minutes=after)
+    # Near midnight the slot is clipped to now's day, never stretched over the whole day.
+    start = starts.time() if starts.date() == now.date() else datetime.time(0, 0)
+    end = ends.time() if ends.date() == now.date() else datetime.time(23, 59)
+    start, end = start.replace(second=0, microsecond=0), end.replace(second=0, microsecond=0)
     return CourseSessionFactory(page=course, date=now.date(), start_time=start, end_time=end, kind=kind, title=title)
 
 
