@@ -55,6 +55,7 @@ PROJECT_APPS = [
     "public_statistics",
     "stories",
     "search",
+    "privacy",
 ]
 
 INSTALLED_APPS = PROJECT_APPS + [
