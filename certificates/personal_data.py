@@ -36,6 +36,10 @@ def export(user):
         )
         if certificate.pdf:
             files.append((f"{certificate.pk}-{os.path.basename(certificate.pdf.name)}", certificate.pdf))
+        else:
+            from certificates.rendering import render_certificate
+
+            files.append((f"{certificate.number.replace('/', '-')}.pdf", render_certificate(certificate)))
     return records, files
 
 

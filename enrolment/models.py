@@ -262,16 +262,19 @@ class Enrolment(Case):
 
     def admin_summary_for(self, user):
         from enrolment.access import FULL_NIK_ROLES
+        from portal.nik import full_nik_allowed, mask_email, mask_phone
 
         p = self.participant
+        # Identity and contact data in full for the admin officer (verification) and the person only.
+        full = full_nik_allowed(user, *FULL_NIK_ROLES, person=p.user)
         summary = [
             (_("Class"), self.course.title),
-            (_("Email"), p.email or "—"),
-            (_("Phone / WhatsApp"), p.phone),
+            (_("Email"), (p.email if full else mask_email(p.email)) or "—"),
+            (_("Phone / WhatsApp"), p.phone if full else mask_phone(p.phone)),
             (_("NIK"), nik_for(user, p.nik, *FULL_NIK_ROLES, person=p.user)),
-            (_("Date of birth"), p.birth_date.strftime("%d-%m-%Y")),
+            (_("Date of birth"), p.birth_date.strftime("%d-%m-%Y") if full else str(p.birth_date.year)),
             (_("Gender"), p.get_gender_display()),
-            (_("Address"), f"{p.address}, {p.regency}"),
+            (_("Address"), f"{p.address}, {p.regency}" if full else p.regency),
             (_("Education"), p.get_education_display()),
             (_("Occupation"), p.occupation),
             (_("Skills"), p.current_skills),

@@ -101,7 +101,7 @@ def public_services():
 class PersonalDataSource:
     """One app's part of a person's data (see ``register_personal_data``).
 
-    * ``export(user) -> (records, files)``: JSON-able records and ``(name, FieldFile)`` pairs of
+    * ``export(user) -> (records, files)``: JSON-able records and ``(name, FieldFile or bytes)`` pairs of
       the person's own uploads, letters and certificates, only theirs.
     * ``erase(user) -> list[str]``: anonymise the person's fields, delete their uploads from
       storage (``FieldFile.delete``), keep what the archive rules keep; returns what it did.

@@ -55,8 +55,8 @@ def erase_account(user):
     from procedures.models import OutboxMessage
 
     EmailAddress.objects.filter(user=user).delete()
-    # Sent messages to the person's address (their name, class, numbers) go too.
-    OutboxMessage.objects.filter(recipients=[user.email]).exclude(sent_at=None).delete()
+    # Messages to the person's address (their name, class, numbers) go too.
+    OutboxMessage.objects.filter(recipients=[user.email]).delete()
     user.email = f"dihapus-{user.pk}@{ERASED_DOMAIN}"
     user.first_name = ""
     user.last_name = ""
@@ -70,8 +70,6 @@ def erase_account(user):
 
 def carry_out(erasure_request, actor, *, force=False):
     """Erase the person's data; False when a legal hold applies and no superuser forced it."""
-    from procedures.outbox import queue_email
-
     user = erasure_request.user
     if user is None:
         return False
@@ -94,11 +92,18 @@ def carry_out(erasure_request, actor, *, force=False):
         erasure_request.report = report + [_("Legal hold overridden: %s") % "; ".join(holds)] if holds else report
         erasure_request.save()
         if address and not address.endswith(ERASED_DOMAIN):
-            queue_email(
-                [address],
-                gettext_lazy("Your account has been erased"),
-                "privacy/email/erased.txt",
-                {},
-                key=f"privacy-erased-{erasure_request.pk}",
-            )
+            # Sent straight, not through the outbox: the outbox would keep the address we just erased.
+            transaction.on_commit(lambda: send_confirmation(address))
     return True
+
+
+def send_confirmation(address):
+    from django.conf import settings
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = str(gettext_lazy("Your account has been erased"))
+        body = render_to_string("privacy/email/erased.txt", {})
+    send_mail(subject, body, None, [address], fail_silently=True)

@@ -40,7 +40,7 @@ def account_data(user):
 
 
 def collect(user):
-    """``(data, files)``: the JSON-able data and ``(zip name, FieldFile)`` pairs of the person's files."""
+    """``(data, files)``: the JSON-able data and ``(zip name, FieldFile or bytes)`` pairs of the person's files."""
     data = {
         "generated_at": timezone.now(),
         "account": account_data(user),
@@ -71,6 +71,9 @@ def build_zip(user):
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, fieldfile in files:
             name = _unique(name, names)
+            if isinstance(fieldfile, bytes):  # rendered on demand (a certificate PDF)
+                archive.writestr(name, fieldfile)
+                continue
             try:
                 with fieldfile.open("rb") as handle:
                     archive.writestr(name, handle.read())
