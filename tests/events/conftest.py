@@ -52,3 +52,21 @@ def training(staff, course):
     add_regions(plan)
     services.perform(plan, "submit", staff[roles.ADMIN_OFFICER])
     return plan
+
+
+@pytest.fixture
+def client(client):
+    """Pages in English (the language switcher's cookie), so assertions read the msgids."""
+    from django.conf import settings
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Service-level messages in English too (requests activate their own language)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

@@ -1,19 +1,18 @@
 """SOP 003 end to end on the process core: plan → letters → nominations → enrolments → report."""
 
-import datetime
 import io
 
 import pytest
 from pypdf import PdfReader
 
-from django.core import mail
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from accounts import roles
 from enrolment.models import Enrolment
 from events import services
 from events.factories import walk
-from events.models import Candidate, FacilityItem
+from events.models import FacilityItem
 from procedures import services as core
 from procedures.models import Letter, OutboxMessage
 from sops import library
@@ -86,7 +85,7 @@ def test_approval_opens_the_needs_and_the_facilities_checklist(training, staff):
 
 
 def test_a_plan_sent_back_is_corrected_by_staff(training, staff):
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         core.perform(training, "send_back", staff[roles.HEAD_OF_UNIT])
     core.perform(training, "send_back", staff[roles.HEAD_OF_UNIT], note="Kuota Bondowoso dikurangi.")
     assert training.state == "revision"
