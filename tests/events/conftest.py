@@ -17,7 +17,11 @@ NOON = datetime.datetime(2026, 11, 2, 12, 0, tzinfo=datetime.timezone(datetime.t
 
 
 @pytest.fixture(autouse=True)
-def midday():
+def midday(request):
+    if request.node.get_closest_marker("browser"):
+        # A live server and Chromium need a running clock; the journey builds its times from now.
+        yield None
+        return
     with time_machine.travel(NOON, tick=False) as traveller:
         yield traveller
 
@@ -37,12 +41,16 @@ def staff(user_factory):
     }
 
 
-@pytest.fixture
-def course(db):
+def make_course():
     home = Site.objects.get(is_default_site=True).root_page.specific
     catalogue = CourseIndexPageFactory(parent=home)
     start = timezone.localdate() + datetime.timedelta(days=21)
     return CoursePageFactory(parent=catalogue, start_date=start, end_date=start + datetime.timedelta(days=2))
+
+
+@pytest.fixture
+def course(db):
+    return make_course()
 
 
 @pytest.fixture
@@ -64,9 +72,12 @@ def client(client):
 
 
 @pytest.fixture(autouse=True)
-def english():
+def english(request):
     """Service-level messages in English too (requests activate their own language)."""
     from django.utils import translation
 
+    if request.node.get_closest_marker("browser"):
+        yield
+        return
     with translation.override("en"):
         yield
