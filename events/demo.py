@@ -12,7 +12,7 @@ from courses.models import CoursePage
 from enrolment.factories import make_nik
 from events import services
 from events.factories import PATH, add_regions, default_data
-from events.models import Candidate, FacilityItem, InvitedRegion, RegionalTraining
+from events.models import Candidate, FacilityItem, InvitedRegion, RegionalTraining, TrainingPhoto
 from procedures import services as core
 
 ROLE_USERS = {
@@ -135,6 +135,10 @@ def walk_to(training, target, users, serial):
             services.set_candidate_status(training, extra.pk, Candidate.Status.REFUSED)
         if training.state == target:
             break
+        if name == "finish_training" and training.course.image_id:
+            TrainingPhoto.objects.create(
+                training=training, image_id=training.course.image_id, caption="Praktik hari kedua"
+            )
         core.perform(training, name, users[role], data=default_data(training, name))
         if name == "finish_training":
             for line in training.budget_lines.all():

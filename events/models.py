@@ -79,6 +79,11 @@ class RegionalTraining(Case, ClusterableModel):
         FieldRowPanel([FieldPanel("budget_document"), FieldPanel("nomination_deadline")]),
         MultiFieldPanel([InlinePanel("regions", label=_("invited region"))], heading=_("Quota per region")),
         MultiFieldPanel([InlinePanel("budget_lines", label=_("budget line"))], heading=_("Budget")),
+        MultiFieldPanel(
+            [InlinePanel("photos", label=_("photo"))],
+            heading=_("Photos of the training"),
+            help_text=_("Added during or after the training; the first four go into the implementation report."),
+        ),
     ]
 
     class Meta:
@@ -172,6 +177,26 @@ class BudgetLine(models.Model):
     @property
     def planned_display(self):
         return rupiah(self.planned)
+
+
+class TrainingPhoto(models.Model):
+    """A photo of the training for the implementation report (SOP 003 step 10)."""
+
+    training = ParentalKey(RegionalTraining, on_delete=models.CASCADE, related_name="photos")
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("photo"), on_delete=models.CASCADE, related_name="+"
+    )
+    caption = models.CharField(_("caption"), max_length=200, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.caption or str(self.image)
 
 
 def rupiah(amount):

@@ -441,6 +441,7 @@ def report_data(training):
         "passed": passed,
         "certificates": certificates,
         "budget_lines": list(training.budget_lines.all()),
+        "photos": list(training.photos.select_related("image")[:4]),
         "planned": planned,
         "realised": realised,
     }

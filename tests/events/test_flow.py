@@ -4,6 +4,7 @@ import io
 
 import pytest
 from pypdf import PdfReader
+from wagtail_factories import ImageFactory
 
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -12,7 +13,7 @@ from accounts import roles
 from enrolment.models import Enrolment
 from events import services
 from events.factories import walk
-from events.models import FacilityItem
+from events.models import FacilityItem, TrainingPhoto
 from procedures import services as core
 from procedures.models import Letter, OutboxMessage
 from sops import library
@@ -69,11 +70,13 @@ def test_the_whole_sop_003(training, staff, client):
     assert {e.participant.full_name for e in enrolments} == {"Ani Lestari", "Budi Santoso", "Citra Dewi"}
     assert {e.state for e in enrolments} == {"verification"}
     assert {e.participant.regency for e in enrolments} == {jember.name, situbondo.name}
+    TrainingPhoto.objects.create(training=training, image=ImageFactory(), caption="Praktik mengasap ikan")
     walk(training, staff, until=None)
     training.refresh_from_db()
     assert training.state == "received" and training.report_pdf
     text = pdf_text(training.report_pdf.read())
     assert training.title in text and jember.name in text and "12.900.000" in text
+    assert "Photos" in text and "Praktik mengasap ikan" in text and "Average attendance" in text
 
 
 def test_approval_opens_the_needs_and_the_facilities_checklist(training, staff):
