@@ -14,6 +14,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 
+from portal.nik import mask_nik
 from portal.storage import private_storage
 from procedures.models import Case
 
@@ -297,6 +298,10 @@ class Candidate(models.Model):
 
     def __str__(self):
         return self.full_name
+
+    @property
+    def masked_nik(self):
+        return mask_nik(self.nik)
 
 
 class TrainingNeeds(Case):

@@ -1,6 +1,6 @@
 from wagtail import hooks
 
-from portal.hooks import DEMO_CONTENT
+from portal.hooks import DEMO_CONTENT, RETENTION_RULES
 from procedures.wagtail_hooks import CASE_VIEWSET
 
 
@@ -37,3 +37,10 @@ def load_demo_trainings(stdout):
     from events.demo import load
 
     load(stdout)
+
+
+@hooks.register(RETENTION_RULES)
+def retention_rules():
+    from events.personal_data import rules
+
+    return rules()
