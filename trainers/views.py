@@ -111,7 +111,7 @@ def application_detail(request, pk):
 @login_required
 def application_file(request, pk, key):
     application = get_object_or_404(TrainerApplication, pk=pk, user=request.user)
-    fieldfile = application.get_private_file(key)
+    fieldfile = application.get_applicant_file(key)
     if not fieldfile:
         raise Http404
     return private_file_response(fieldfile, inline=key == "photo")
