@@ -336,6 +336,29 @@ class LetterQuerySet(models.QuerySet):
             content_type=ContentType.objects.get_for_model(case, for_concrete_model=True), object_id=case.pk
         ).order_by("created_at")
 
+    def visible_to(self, user):
+        """Letters of the flows ``user``'s roles act on or view (their queue roles); all for superusers.
+
+        A role sees the letters of the services it works in only: the head of licensing does not
+        read consultation answers, a team member does not read licence decrees.
+        """
+        from accounts.roles import user_roles
+
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        held = user_roles(user)
+        models_seen = [
+            procedure.model
+            for procedure in registry.all_procedures()
+            if procedure.model is not None and held & (procedure.acting_roles() | set(procedure.viewer_roles))
+        ]
+        if not models_seen:
+            return self.none()
+        content_types = ContentType.objects.get_for_models(*models_seen, for_concrete_models=True).values()
+        return self.filter(content_type__in=list(content_types))
+
 
 class Letter(models.Model):
     """An official letter on the office letterhead, numbered, stored as a private PDF, verifiable by QR."""
