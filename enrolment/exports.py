@@ -12,16 +12,11 @@ from enrolment.attendance import attendance_summary, countable_sessions
 from enrolment.models import Attendance, Enrolment, Participant
 from enrolment.procedure import PROCEDURE, SEATED_STATES
 from portal.pdf import render_pdf
+from portal.spreadsheets import formula_safe
 from procedures.letters import office_settings
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value):
-    """Text a spreadsheet will never run as a formula (OWASP CSV/formula injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+#: Text a spreadsheet will never run as a formula (OWASP CSV/formula injection): the portal's one rule.
+safe_cell = formula_safe
 
 
 def class_rows(course):
