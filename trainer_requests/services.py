@@ -1,6 +1,7 @@
 """The resource-person request flow: submission, email confirmation, assignments, letters."""
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
@@ -100,6 +101,27 @@ def confirm_email(trainer_request):
     except services.TransitionConflict:
         trainer_request.refresh_from_db()
     return trainer_request
+
+
+def purge_unconfirmed_requests(now=None):
+    """Delete requests whose email was never confirmed once their link has expired, with their letters.
+
+    An unconfirmed request reached no one at the office; after ``CONFIRM_MAX_AGE`` its link no
+    longer works, so the row and its uploaded letter are only disk and personal data. Held
+    letters of abandoned forms (``PendingUpload``) older than a day go too. Returns the number of
+    requests deleted. Run daily by ``manage.py purge_unconfirmed_requests``.
+    """
+    cutoff = (now or timezone.now()) - timedelta(seconds=CONFIRM_MAX_AGE)
+    expired = TrainerRequest.objects.filter(state="unconfirmed", created_at__lt=cutoff)
+    count = 0
+    for trainer_request in expired.iterator():
+        with transaction.atomic():
+            if trainer_request.letter:
+                trainer_request.letter.delete(save=False)
+            trainer_request.delete()
+        count += 1
+    PendingUpload.purge_stale()
+    return count
 
 
 # Suggestions and conflicts -----------------------------------------------------------------
