@@ -64,6 +64,11 @@ def confirm(request, token):
         trainer_request = services.request_for_token(token)
     except services.ConfirmationInvalid as error:
         return render(request, "trainer_requests/confirm_invalid.html", {"message": str(error)}, status=400)
+    if trainer_request.state != "unconfirmed":
+        return redirect(services.case_url(trainer_request))
+    if request.method != "POST":
+        # Mail scanners open links: a GET only shows the button, the POST confirms.
+        return render(request, "trainer_requests/confirm.html", {"trainer_request": trainer_request})
     services.confirm_email(trainer_request)
     messages.success(request, _("Thank you: your email address is confirmed and the request is with the office."))
     return redirect(services.case_url(trainer_request))
