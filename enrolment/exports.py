@@ -73,7 +73,7 @@ def participants_xlsx(course):
         values = [
             e.tracking_number,
             p.full_name,
-            p.nik,
+            p.nik or "",
             p.get_gender_display(),
             p.birth_date,
             p.phone,

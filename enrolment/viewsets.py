@@ -7,6 +7,7 @@ import django_filters
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy
 
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -51,12 +52,27 @@ class EnrolmentViewSet(CaseViewSet):
         return Enrolment.objects.select_related("participant", "course")
 
 
+class ParticipantFilterSet(WagtailFilterSet):
+    """Participants, with the queue of NIK clashes staff must review (issue 14)."""
+
+    nik_in_review = django_filters.BooleanFilter(
+        label=gettext_lazy("NIK awaiting review"), method="filter_nik_in_review"
+    )
+
+    class Meta:
+        model = Participant
+        fields = ["gender", "education"]
+
+    def filter_nik_in_review(self, queryset, name, value):
+        return queryset.exclude(nik_review="") if value else queryset.filter(nik_review="")
+
+
 class ParticipantViewSet(ModelViewSet):
     model = Participant
     icon = "user"
     menu_label = gettext_lazy("Participants")
-    list_display = ["full_name", "email", "regency", "phone", "created_at"]
-    list_filter = ["gender", "education"]
+    list_display = ["full_name", "email", "regency", "phone", "nik_review", "created_at"]
+    filterset_class = ParticipantFilterSet
     search_fields = ["full_name", "email", "nik", "phone", "regency"]
     search_backend_name = None
     inspect_view_enabled = True

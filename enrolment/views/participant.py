@@ -19,6 +19,9 @@ from portal.ratelimit import request_limited
 from portal.storage import private_file_response
 from procedures import services as core
 
+#: Profile saves per client an hour (a NIK must not be tried out in bulk).
+PROFILE_LIMIT = 10
+
 
 def _open_course(course_id):
     course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
@@ -71,7 +74,9 @@ def profile(request):
     if participant is None:
         raise Http404
     form = ParticipantForm(request.POST or None, instance=participant)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and request_limited(request, "enrolment-profile", PROFILE_LIMIT, 3600):
+        form.add_error(None, _("Too many changes in a short time. Please try again later."))
+    elif request.method == "POST" and form.is_valid():
         services.save_profile(form)
         messages.success(request, _("Your participant profile has been saved."))
         return redirect("accounts:member_area")
