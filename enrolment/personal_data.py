@@ -32,6 +32,15 @@ PROFILE_FIELDS = (
 ONGOING = ("verification", "correction", "waitlisted", "accepted", "attending", "evaluation")
 
 
+def correct(user):
+    """The participant profile, where the person corrects their own data (if they have one)."""
+    from django.urls import reverse
+
+    if _participant(user) is None:
+        return None
+    return _("My participant profile"), reverse("enrolment:profile")
+
+
 def _participant(user):
     from enrolment.models import Participant
 
@@ -110,7 +119,13 @@ def legal_hold(user):
 
 def source():
     return PersonalDataSource(
-        key="classes", title=_("Classes"), export=export, erase=erase, legal_hold=legal_hold, order=10
+        key="classes",
+        title=_("Classes"),
+        export=export,
+        erase=erase,
+        legal_hold=legal_hold,
+        correct=correct,
+        order=10,
     )
 
 

@@ -106,6 +106,7 @@ class PersonalDataSource:
     * ``erase(user) -> list[str]``: anonymise the person's fields, delete their uploads from
       storage (``FieldFile.delete``), keep what the archive rules keep; returns what it did.
     * ``legal_hold(user) -> str``: a reason the data must stay for now ("" when none).
+    * ``correct(user) -> (label, url) | None``: where the person corrects this data themselves.
     """
 
     key: str
@@ -113,6 +114,7 @@ class PersonalDataSource:
     export: Callable
     erase: Callable | None = None
     legal_hold: Callable | None = None
+    correct: Callable | None = None
     order: int = 100
 
 

@@ -19,6 +19,8 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 
 class AccessLog(models.Model):
+    """Who viewed a personal record, downloaded a personal file or exported a list, and when (UU PDP)."""
+
     class Action(models.TextChoices):
         VIEW = "view", _("Viewed a personal record")
         DOWNLOAD = "download", _("Downloaded a personal file")
@@ -63,6 +65,8 @@ class AccessLog(models.Model):
 
 
 class ConsentRecord(models.Model):
+    """A person's consent to one version of the privacy notice (asked again after a material change)."""
+
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consents")
     notice_version = models.PositiveIntegerField(_("privacy notice version"))
     given_at = models.DateTimeField(_("given"), default=timezone.now)
@@ -78,6 +82,8 @@ class ConsentRecord(models.Model):
 
 
 class ErasureRequest(models.Model):
+    """A request to erase an account: the superuser confirms it, or it runs by itself when no legal hold applies."""
+
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for confirmation")
         DONE = "done", _("Erased")
@@ -125,6 +131,8 @@ class RetentionPeriod(models.Model):
 
 @register_setting(icon="lock")
 class PrivacySettings(BaseGenericSetting):
+    """The privacy notice's version and how long each kind of record is kept (the privacy page shows it)."""
+
     notice_version = models.PositiveIntegerField(
         _("privacy notice version"),
         default=1,
