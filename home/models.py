@@ -37,6 +37,10 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
+    def cache_tags(self):
+        # Sections from other apps tag the request themselves (``portal.pagecache.tag``).
+        return ["home"]
+
     class Meta:
         verbose_name = _("home page")
 

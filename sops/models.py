@@ -48,6 +48,9 @@ class SOPIndexPage(Page):
     search_fields = Page.search_fields + [index.SearchField("introduction")]
     subpage_types = ["sops.SOPPage"]
 
+    def cache_tags(self):
+        return ["sops"]
+
     class Meta:
         verbose_name = _("SOP index page")
 
@@ -184,6 +187,7 @@ class SOPPage(Page):
     ]
     parent_page_types = ["sops.SOPIndexPage"]
     subpage_types = []
+    cache_listing_tags = ("sops",)
     base_form_class = SOPPageForm
 
     class Meta:

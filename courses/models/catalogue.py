@@ -51,6 +51,10 @@ class CourseIndexPage(Page):
     subpage_types = ["courses.CoursePage"]
     page_size = 12
 
+    def cache_tags(self):
+        """The page cache's tags for what the catalogue shows (``portal.pagecache``)."""
+        return ["courses"]
+
     class Meta:
         verbose_name = _("class catalogue")
 
@@ -269,6 +273,12 @@ class CoursePage(Page):
     ]
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.MaterialPage"]
+    #: Publishing a class changes every listing of classes (catalogue, home, trainer pages).
+    cache_listing_tags = ("courses",)
+
+    def cache_tags(self):
+        # Its own seats, sessions and trainers purge ``page:<id>``; trainers' names come from their pages.
+        return ["trainers"]
 
     class Meta:
         verbose_name = _("class")

@@ -64,3 +64,18 @@ def share_meta(context):
     request = context.get("request")
     page = context.get("page")
     return {"meta": page_meta(request, page) if isinstance(page, Page) and request is not None else None}
+
+
+@register.simple_tag(takes_context=True)
+def language_switch_url(context, code):
+    """The current address with ``?lang=<code>``: a GET link the language middleware turns into the cookie."""
+    from urllib.parse import urlencode
+
+    from portal.middleware import LANGUAGE_PARAMETER
+
+    request = context.get("request")
+    if request is None:
+        return f"/?{LANGUAGE_PARAMETER}={code}"
+    query = request.GET.copy()
+    query[LANGUAGE_PARAMETER] = code
+    return f"{request.path}?{urlencode(query, doseq=True)}"
