@@ -86,3 +86,15 @@ def page_meta(request, page):
 def public_services():
     services = [fn() for fn in hooks.get_hooks(PUBLIC_SERVICE)]
     return [service for service in services if service]
+
+
+def cached_public_services():
+    """:func:`public_services` kept in the cache (their addresses change only with top-level pages)."""
+    from django.utils.translation import get_language
+
+    from portal.pagecache import remember
+
+    def compute():
+        return [{key: str(value) for key, value in service.items()} for service in public_services()]
+
+    return remember(f"services:{get_language()}", ["layout"], compute)

@@ -14,7 +14,8 @@ from search.services import run_search
 
 
 def search(request):
-    query_string = request.GET.get("q", "").strip()[:200]
+    # NUL bytes can reach no database (PostgreSQL refuses them in text); nothing else is removed here.
+    query_string = request.GET.get("q", "").replace("\x00", "").strip()[:200]
     type_key = request.GET.get("type", "")
     results = run_search(request, query_string, type_key)
     # Results change when any page is published, unpublished, moved or deleted.

@@ -224,6 +224,10 @@ class SOPPage(Page):
 
     # --- steps and times
     def ordered_steps(self):
+        # While a page renders (``get_context``) the steps are read once; elsewhere always fresh.
+        memo = getattr(self, "_rendering_steps", None)
+        if memo is not None:
+            return memo
         return sorted(self.steps.all(), key=lambda step: (step.sort_order is None, step.sort_order or 0, step.pk or 0))
 
     def total_range(self):
@@ -282,7 +286,8 @@ class SOPPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related_links"] = self.related_sop_links()
-        context["steps"] = self.ordered_steps()
+        self._rendering_steps = None
+        self._rendering_steps = context["steps"] = self.ordered_steps()
         context["swimlane"] = self.swimlane()
         context["total"] = self.total_range()
         return context

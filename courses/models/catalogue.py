@@ -401,6 +401,16 @@ class CoursePage(Page):
         from .materials import MaterialPage
 
         context = super().get_context(request, *args, **kwargs)
+        # Category, image and seat counter in one query instead of three as the template touches them.
+        if self.pk:
+            joined = CoursePage.objects.select_related("category", "image", "seat_count").only(
+                "pk", "category", "image", "seat_count"
+            )
+            joined = joined.filter(pk=self.pk).first()
+            if joined is not None:
+                for name in ("category", "image", "seat_count"):
+                    if name in joined._state.fields_cache and name not in self._state.fields_cache:
+                        self._state.fields_cache[name] = joined._state.fields_cache[name]
         context["trainers"] = list(
             self.course_trainers.select_related("trainer").filter(trainer__live=True).order_by("sort_order")
         )
