@@ -89,10 +89,16 @@ def clear_cache(env):
     run([PYTHON, "manage.py", "shell", "-c", "from django.core.cache import cache; cache.clear()"], env)
 
 
+HAS_DEMO = "from courses.models import CoursePage; print(CoursePage.objects.exists())"
+
+
 def prepare(env):
     run([PYTHON, "manage.py", "migrate", "--noinput", "-v", "0"], env)
-    run([PYTHON, "manage.py", "load_demo"], env, stdout=subprocess.DEVNULL)
-    run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"], env)
+    has_demo = run([PYTHON, "manage.py", "shell", "-c", HAS_DEMO], env, capture_output=True, text=True).stdout
+    if has_demo.strip().splitlines()[-1] != "True":
+        run([PYTHON, "manage.py", "load_demo"], env, stdout=subprocess.DEVNULL)
+    if not Path(env["STATIC_ROOT"], "staticfiles.json").exists():
+        run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"], env)
     out = run([PYTHON, "manage.py", "shell", "-c", PAGES_SCRIPT], env, capture_output=True, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
@@ -201,6 +207,11 @@ def main():
     parser.add_argument("--postgres", help="a PostgreSQL URL whose database may be emptied and refilled")
     parser.add_argument("--redis", help="a Redis URL for the cache with PostgreSQL")
     parser.add_argument("--skip-sqlite", action="store_true")
+    parser.add_argument(
+        "--workdir",
+        help="keep the SQLite database, static and media files here and reuse them (and the PostgreSQL "
+        "database) on the next run instead of building the demo site again",
+    )
     parser.add_argument("--mix", action="store_true", help="also the 200-connection mix (PostgreSQL + Redis)")
     parser.add_argument("--mix-duration", type=int, default=10, help="seconds of the mix (at most 15)")
     args = parser.parse_args()
@@ -208,7 +219,8 @@ def main():
     if not Path(WRK).exists():
         sys.exit("wrk is not installed (apt-get install wrk)")
 
-    work = Path(tempfile.mkdtemp(prefix="portal-bench-"))
+    work = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="portal-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
     base_env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bench.settings",
@@ -232,12 +244,14 @@ def main():
             env = {**base_env, "DATABASE_URL": args.postgres}
             if args.redis:
                 env["REDIS_URL"] = args.redis
-            recreate_postgres(args.postgres)
+            if not args.workdir:
+                recreate_postgres(args.postgres)
             label = "PostgreSQL, Redis" if args.redis else "PostgreSQL, locmem"
             _rows, mix = bench_database(label, env, args.port, duration, args.mix, mix_duration)
             mixes.append(mix)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if not args.workdir:
+            shutil.rmtree(work, ignore_errors=True)
     for mix in filter(None, mixes):
         print("mix:", mix)
 
