@@ -408,8 +408,13 @@ class CoursePage(Page):
             )
             joined = joined.filter(pk=self.pk).first()
             if joined is not None:
-                for name in ("category", "image", "seat_count"):
-                    if name in joined._state.fields_cache and name not in self._state.fields_cache:
+                same = {
+                    "category": joined.category_id == self.category_id,  # a preview may have chosen another
+                    "image": joined.image_id == self.image_id,
+                    "seat_count": True,
+                }
+                for name, unchanged in same.items():
+                    if unchanged and name in joined._state.fields_cache and name not in self._state.fields_cache:
                         self._state.fields_cache[name] = joined._state.fields_cache[name]
         context["trainers"] = list(
             self.course_trainers.select_related("trainer").filter(trainer__live=True).order_by("sort_order")
