@@ -88,3 +88,11 @@ def language_switch_url(context, code):
     query = request.GET.copy()
     query[LANGUAGE_PARAMETER] = code
     return f"{request.path}?{urlencode(query, doseq=True)}"
+
+
+@register.filter(name="mask_nik")
+def mask_nik_filter(value):
+    """``{{ participant.nik|mask_nik }}`` -> ``3510••••••••0001`` (the default way to show a NIK)."""
+    from portal.nik import mask_nik
+
+    return mask_nik(value)
