@@ -118,7 +118,9 @@ def cache_key(request):
 
 
 def is_anonymous_request(request):
-    return settings.SESSION_COOKIE_NAME not in request.COOKIES
+    """No session (not logged in, no form in progress) and no flash message waiting to be shown."""
+    message_cookie = getattr(settings, "MESSAGE_COOKIE_NAME", "messages")
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES and message_cookie not in request.COOKIES
 
 
 def bypasses(request):

@@ -220,3 +220,10 @@ def test_the_office_settings_purge_every_page(client, site_pages):
     office.save()
     assert "Dinas Baru" in get(client, site_pages["sop"].url).content.decode()
     assert state(client, site_pages["home"].url) == "miss"
+
+
+def test_a_visitor_with_a_message_waiting_bypasses_the_cache(client, site_pages):
+    url = site_pages["sop"].url
+    cached(client, url)
+    client.cookies["messages"] = "pending"
+    assert "X-Page-Cache" not in get(client, url)
