@@ -189,9 +189,8 @@ def test_publishing_a_trainer_purges_the_directory_and_class_pages(client, site_
     assert state(client, course.url) == "miss"
 
 
-def test_news_stories_and_statistics_purge_their_pages(client, site_pages):
+def test_news_stories_and_statistics_purge_their_pages(client, site_pages, user_factory):
     from news.factories import NewsCategoryFactory, NewsIndexPageFactory, NewsPageFactory
-    from portal import pagecache
 
     home = site_pages["home"]
     news_index = NewsIndexPageFactory(parent=home)
@@ -205,10 +204,20 @@ def test_news_stories_and_statistics_purge_their_pages(client, site_pages):
     assert state(client, news_index.url) == "miss"
     assert item.pk
 
-    # Stories and statistics purge by their tags; the tag is what their pages carry.
-    cached(client, site_pages["catalogue"].url)
-    pagecache.purge("stories")
-    assert state(client, site_pages["catalogue"].url) == "miss"
+    # An alumni story shows under its class; an enrolment changes the public statistics.
+    from enrolment.factories import EnrolmentFactory, ParticipantFactory
+    from public_statistics.factories import StatisticsPageFactory
+    from stories.factories import AlumniStoryFactory
+
+    statistics = StatisticsPageFactory(parent=home)
+    course = site_pages["course"]
+    cached(client, course.url, statistics.url, site_pages["sop"].url)
+    enrolment = EnrolmentFactory(participant=ParticipantFactory(user=user_factory()), course=course)
+    assert state(client, statistics.url) == "miss"
+    cached(client, course.url)
+    AlumniStoryFactory(enrolment=enrolment)
+    assert state(client, course.url) == "miss"
+    assert state(client, site_pages["sop"].url) == "hit"
 
 
 def test_the_office_settings_purge_every_page(client, site_pages):
