@@ -94,8 +94,10 @@ def purge_on_change(model, tags):
             return
         purge(*tags(instance))
 
-    post_save.connect(receiver, sender=model, weak=False, dispatch_uid=f"pagecache-save-{model._meta.label}")
-    post_delete.connect(receiver, sender=model, weak=False, dispatch_uid=f"pagecache-delete-{model._meta.label}")
+    # One receiver per model and declaring module: several apps may purge on the same model.
+    uid = f"{model._meta.label}-{tags.__module__}"
+    post_save.connect(receiver, sender=model, weak=False, dispatch_uid=f"pagecache-save-{uid}")
+    post_delete.connect(receiver, sender=model, weak=False, dispatch_uid=f"pagecache-delete-{uid}")
     return receiver
 
 
