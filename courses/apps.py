@@ -10,3 +10,7 @@ class CoursesConfig(AppConfig):
         from courses.permissions import connect_signals
 
         connect_signals()
+
+        from courses.cache import connect_page_cache
+
+        connect_page_cache()

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from categories.models import Category
 from courses.models import CoursePage
+from portal.pagecache import remember
 
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -37,7 +38,10 @@ class CatalogueFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.categories = list(Category.objects.only("name", "slug"))
+        # Kept in the cache until a category changes (``categories`` tag of the page cache).
+        self.categories = remember(
+            "catalogue-categories", ["categories"], lambda: list(Category.objects.only("name", "slug"))
+        )
         self.fields["category"].choices = [("", _("All categories"))] + [(c.slug, c.name) for c in self.categories]
 
     def clean_month(self):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
 
+from portal import pagecache
 from portal.hooks import DEMO_CONTENT, HOME_SECTION, PUBLIC_SERVICE, STARTER_DATA, Panel
 from trainers.hooks import TRAINER_PROFILE_SECTION, TRAINER_SCHEDULE_SOURCE
 
@@ -45,6 +46,7 @@ def class_bookings(trainer_ids, start_date, end_date):
 def classes_taught_section(request, trainer_page):
     from courses.teaching import classes_taught
 
+    pagecache.tag(request, "courses")
     return Panel("", "courses/trainer_classes.html", {"classes": list(classes_taught(trainer_page))}, order=10)
 
 
@@ -53,6 +55,7 @@ def upcoming_sessions(request, limit):
     """The next sessions of published classes (one row per class: its next session)."""
     from courses.services import upcoming_schedule
 
+    pagecache.tag(request, "courses")
     return upcoming_schedule(limit)
 
 

@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock, HomeBodyBlock
-from portal.hooks import home_panels, public_services
+from portal.hooks import cached_public_services, home_panels
 
 
 class HomePage(Page):
@@ -37,12 +37,36 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
+    def cache_tags(self):
+        # Sections from other apps tag the request themselves (``portal.pagecache.tag``).
+        return ["home"]
+
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        """Find the deepest page on the path in one query instead of one query per level.
+
+        Wagtail walks the tree a slug at a time (a query per level, each made specific); the
+        pages' ``url_path`` already holds every level, so the deepest page whose address starts
+        the path is found at once and routes the rest (sub-routes of routable pages) itself.
+        """
+        if path_components:
+            prefixes = [
+                self.url_path + "/".join(path_components[:i]) + "/" for i in range(1, len(path_components) + 1)
+            ]
+            match = (
+                Page.objects.filter(url_path__in=prefixes, path__startswith=self.path, depth__gt=self.depth)
+                .order_by("-depth")
+                .first()
+            )
+            if match is not None:
+                return match.specific.route(request, path_components[match.depth - self.depth :])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["services"] = public_services()
+        context["services"] = cached_public_services()
         context["home_panels"] = home_panels(request)
         return context
 

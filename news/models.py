@@ -70,6 +70,10 @@ class NewsIndexPage(RoutablePageMixin, Page):
     search_fields = Page.search_fields + [index.SearchField("introduction")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
+
+    def cache_tags(self):
+        return ["news"]
+
     page_size = 10
 
     class Meta:
@@ -170,6 +174,7 @@ class NewsPage(Page):
     ]
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
+    cache_listing_tags = ("news",)
 
     class Meta:
         verbose_name = _("news article")

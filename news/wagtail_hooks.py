@@ -5,6 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from news.models import NewsCategory
+from portal import pagecache
 from portal.hooks import DEMO_CONTENT, HOME_PANEL, STARTER_DATA, Panel
 
 HOME_ITEMS = 3
@@ -26,6 +27,7 @@ def latest_news(request):
     """Pinned announcements first, then the newest items, in two queries (plus renditions)."""
     from news.models import NewsIndexPage, NewsPage
 
+    pagecache.tag(request, "news")
     index = NewsIndexPage.objects.live().public().first()
     if index is None:
         return None

@@ -7,7 +7,9 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import spreadsheets
+        from portal import pagecache, spreadsheets
 
+        pagecache.connect_page_signals()
+        pagecache.connect_settings_signals()
         # Every Wagtail list export (viewsets, snippets, form submissions) escapes formulas.
         spreadsheets.install()

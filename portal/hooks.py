@@ -97,6 +97,18 @@ def public_services():
     return [service for service in services if service]
 
 
+def cached_public_services():
+    """:func:`public_services` kept in the cache (their addresses change only with top-level pages)."""
+    from django.utils.translation import get_language
+
+    from portal.pagecache import remember
+
+    def compute():
+        return [{key: str(value) for key, value in service.items()} for service in public_services()]
+
+    return remember(f"services:{get_language()}", ["layout"], compute)
+
+
 @dataclass
 class PersonalDataSource:
     """One app's part of a person's data (see ``register_personal_data``).

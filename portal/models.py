@@ -10,8 +10,27 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 nip_validator = RegexValidator(r"^\d{18}$", _("A NIP has exactly 18 digits, without spaces."))
 
 
+class CachedSiteSetting(BaseSiteSetting):
+    """A site setting read from the cache (every page shows it); saving one purges every cached page."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def for_site(cls, site):
+        from portal.pagecache import remember
+
+        if site is None:
+            return super().for_site(site)
+        return remember(
+            f"setting:{cls._meta.label_lower}:{site.pk}",
+            ["settings"],
+            lambda: super(CachedSiteSetting, cls).for_site(site),
+        )
+
+
 @register_setting(icon="site")
-class OfficeSettings(BaseSiteSetting):
+class OfficeSettings(CachedSiteSetting):
     office_name = models.CharField(
         _("office name"), max_length=200, default="Dinas Kebudayaan dan Pariwisata Kabupaten Banyuwangi"
     )

@@ -46,7 +46,11 @@ if settings.DEBUG:
         ),
     ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Wagtail's page view with routing in two queries (portal.views.route); Wagtail's own URLs follow.
+    re_path(r"^((?:[\w\-]+/)*)$", views.serve, name="portal_serve"),
+    path("", include(wagtail_urls)),
+]
 
 handler400 = "portal.views.bad_request"
 handler403 = "portal.views.permission_denied"

@@ -31,6 +31,9 @@ class StatisticsPage(RoutablePageMixin, Page):
     subpage_types = []
     max_count = 1
 
+    def cache_tags(self):
+        return ["statistics"]
+
     class Meta:
         verbose_name = gettext_lazy("statistics page")
 

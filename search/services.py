@@ -47,6 +47,18 @@ def query_terms(query_string):
     return [term for term in re.split(r"\W+", query_string) if len(term) >= 2][:10]
 
 
+def engine_query(query_string):
+    """The words of ``query_string`` only, for the search engine.
+
+    Visitors type anything: quotes, semicolons, ``AND``/``NEAR``, a lone ``*``, NUL bytes.
+    SQLite's FTS5 reads such input as its own query syntax and fails (a 500), and PostgreSQL
+    refuses NUL bytes; the words alone mean the same search and are safe on every backend.
+    Operators FTS5 knows as bare words are lower-cased so they stay plain words.
+    """
+    words = re.findall(r"\w+", query_string.replace("_", " "))
+    return " ".join(word.lower() if word in {"AND", "OR", "NOT", "NEAR"} else word for word in words[:20])
+
+
 def highlight(text, terms, length=SNIPPET_LENGTH):
     """Escape ``text`` and wrap each occurrence of ``terms`` in ``<mark>``, around the first hit.
 
@@ -111,6 +123,7 @@ def promotions(query_string):
 def run_search(request, query_string, selected_type=""):
     """The page of results, the per-type counts and the editors' promoted results for a query."""
     empty = {"page": None, "results": [], "types": [], "promotions": [], "total": 0}
+    query_string = engine_query(query_string or "")
     if not query_string:
         return empty
     pages = Page.objects.live().public()

@@ -11,13 +11,15 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.contrib.settings.models import register_setting
+
+from portal.models import CachedSiteSetting
 
 colour_validator = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Use a colour code such as #0b5d5b."))
 
 
 @register_setting(icon="image")
-class ShareStyle(BaseSiteSetting):
+class ShareStyle(CachedSiteSetting):
     """The office's colours on social cards and posters (defaults: the site's own colours)."""
 
     primary_colour = models.CharField(_("main colour"), max_length=7, default="#0b5d5b", validators=[colour_validator])

@@ -48,6 +48,9 @@ class SOPIndexPage(Page):
     search_fields = Page.search_fields + [index.SearchField("introduction")]
     subpage_types = ["sops.SOPPage"]
 
+    def cache_tags(self):
+        return ["sops"]
+
     class Meta:
         verbose_name = _("SOP index page")
 
@@ -184,6 +187,7 @@ class SOPPage(Page):
     ]
     parent_page_types = ["sops.SOPIndexPage"]
     subpage_types = []
+    cache_listing_tags = ("sops",)
     base_form_class = SOPPageForm
 
     class Meta:
@@ -220,6 +224,10 @@ class SOPPage(Page):
 
     # --- steps and times
     def ordered_steps(self):
+        # While a page renders (``get_context``) the steps are read once; elsewhere always fresh.
+        memo = getattr(self, "_rendering_steps", None)
+        if memo is not None:
+            return memo
         return sorted(self.steps.all(), key=lambda step: (step.sort_order is None, step.sort_order or 0, step.pk or 0))
 
     def total_range(self):
@@ -278,7 +286,8 @@ class SOPPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related_links"] = self.related_sop_links()
-        context["steps"] = self.ordered_steps()
+        self._rendering_steps = None
+        self._rendering_steps = context["steps"] = self.ordered_steps()
         context["swimlane"] = self.swimlane()
         context["total"] = self.total_range()
         return context

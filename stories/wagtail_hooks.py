@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal import pagecache
 from portal.hooks import DEMO_CONTENT, MEMBER_AREA_PANEL, PAGE_PANEL, MemberPanel, Panel
 from stories.models import AlumniStory
 
@@ -55,6 +56,7 @@ def my_stories(request):
 def stories_on_class_and_category(request, page):
     """Approved stories under a class, and on the catalogue for the chosen category (or the newest)."""
     label = getattr(getattr(page, "_meta", None), "label", "")
+    pagecache.tag(request, "stories")
     stories = AlumniStory.objects.for_listing()
     if label == "courses.CoursePage":
         stories = stories.filter(course_id=page.pk)

@@ -38,6 +38,16 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.django_db(**marker.kwargs, serialized_rollback=True), append=False)
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: the page cache must not carry pages between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup):
     """Keep the migrated-data snapshot where every connection object finds it.

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from categories.models import Category
 from portal.nik import parse_nik
+from portal.pagecache import remember
 from portal.uploads import DOCUMENT_TYPES, IMAGE_TYPES, validate_upload
 from procedures.forms import TransitionForm
 from trainers.models import (
@@ -34,12 +35,26 @@ class DirectoryFilterForm(forms.Form):
         from trainers.models import TrainerPage
 
         super().__init__(*args, **kwargs)
-        regencies = (
-            TrainerPage.objects.live().exclude(regency="").order_by("regency").values_list("regency", flat=True)
+        # Both lists change rarely: kept in the cache until a trainer or a category changes.
+        regencies = remember(
+            "trainer-regencies",
+            ["trainers"],
+            lambda: list(
+                dict.fromkeys(
+                    TrainerPage.objects.live()
+                    .exclude(regency="")
+                    .order_by("regency")
+                    .values_list("regency", flat=True)
+                )
+            ),
         )
-        self.fields["wilayah"].choices = [("", _("All regencies and cities"))] + [
-            (r, r) for r in dict.fromkeys(regencies)
-        ]
+        self.fields["wilayah"].choices = [("", _("All regencies and cities"))] + [(r, r) for r in regencies]
+        categories = remember(
+            "category-choices",
+            ["categories"],
+            lambda: list(Category.objects.order_by("name").values_list("slug", "name")),
+        )
+        self.fields["keahlian"].choices = [("", self.fields["keahlian"].empty_label)] + categories
 
     def filter(self, trainers):
         data = getattr(self, "cleaned_data", {})

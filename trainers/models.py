@@ -50,6 +50,10 @@ class TrainerIndexPage(Page):
     class Meta:
         verbose_name = _("trainer directory")
 
+    def cache_tags(self):
+        """The page cache's tags for what the directory shows (``portal.pagecache``)."""
+        return ["trainers", "categories"]
+
     def trainers(self):
         return TrainerPage.objects.live().public().descendant_of(self).for_listing()
 
@@ -196,6 +200,8 @@ class TrainerPage(Page):
     ]
     parent_page_types = ["trainers.TrainerIndexPage"]
     subpage_types = []
+    #: Publishing a trainer changes the directory and the class pages that name them.
+    cache_listing_tags = ("trainers",)
 
     class Meta:
         verbose_name = _("trainer")

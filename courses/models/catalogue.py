@@ -51,6 +51,10 @@ class CourseIndexPage(Page):
     subpage_types = ["courses.CoursePage"]
     page_size = 12
 
+    def cache_tags(self):
+        """The page cache's tags for what the catalogue shows (``portal.pagecache``)."""
+        return ["courses"]
+
     class Meta:
         verbose_name = _("class catalogue")
 
@@ -269,6 +273,12 @@ class CoursePage(Page):
     ]
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.MaterialPage"]
+    #: Publishing a class changes every listing of classes (catalogue, home, trainer pages).
+    cache_listing_tags = ("courses",)
+
+    def cache_tags(self):
+        # Its own seats, sessions and trainers purge ``page:<id>``; trainers' names come from their pages.
+        return ["trainers"]
 
     class Meta:
         verbose_name = _("class")
@@ -391,6 +401,21 @@ class CoursePage(Page):
         from .materials import MaterialPage
 
         context = super().get_context(request, *args, **kwargs)
+        # Category, image and seat counter in one query instead of three as the template touches them.
+        if self.pk:
+            joined = CoursePage.objects.select_related("category", "image", "seat_count").only(
+                "pk", "category", "image", "seat_count"
+            )
+            joined = joined.filter(pk=self.pk).first()
+            if joined is not None:
+                same = {
+                    "category": joined.category_id == self.category_id,  # a preview may have chosen another
+                    "image": joined.image_id == self.image_id,
+                    "seat_count": True,
+                }
+                for name, unchanged in same.items():
+                    if unchanged and name in joined._state.fields_cache and name not in self._state.fields_cache:
+                        self._state.fields_cache[name] = joined._state.fields_cache[name]
         context["trainers"] = list(
             self.course_trainers.select_related("trainer").filter(trainer__live=True).order_by("sort_order")
         )

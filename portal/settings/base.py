@@ -91,6 +91,8 @@ INSTALLED_APPS = PROJECT_APPS + [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside sessions, CSRF and auth: a cached anonymous page is served before any of them runs.
+    "portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.OfficeLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -146,6 +148,12 @@ if env("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# --- Page cache (portal/pagecache.py): anonymous GETs of public pages, purged by tags.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_TIMEOUT = int(env("PAGE_CACHE_TIMEOUT", "300"))  # seconds a page lives even without a purge
+PAGE_CACHE_MAX_AGE = int(env("PAGE_CACHE_MAX_AGE", "30"))  # Cache-Control max-age for browsers and proxies
+PAGE_CACHE_STALE_WHILE_REVALIDATE = int(env("PAGE_CACHE_STALE_WHILE_REVALIDATE", "60"))
 
 # --- Accounts
 AUTH_USER_MODEL = "accounts.User"

@@ -2,7 +2,8 @@ from django import template
 
 from wagtail.models import Page, Site
 
-from portal.hooks import public_services
+from portal.hooks import cached_public_services
+from portal.pagecache import remember
 
 register = template.Library()
 
@@ -19,7 +20,11 @@ def main_menu(context):
     root = _site_root(request)
     items = []
     if root:
-        items = list(root.get_children().live().public().in_menu().only("title", "url_path", "depth", "path"))
+        items = remember(
+            f"main-menu:{root.pk}",
+            ["layout"],
+            lambda: list(root.get_children().live().public().in_menu().only("title", "url_path", "depth", "path")),
+        )
     current = context.get("page")
     current_path = getattr(current, "url_path", "") or ""
     marked = [(item, current_path.startswith(item.url_path)) for item in items]
@@ -32,12 +37,16 @@ def footer_pages(context):
     root = _site_root(context.get("request"))
     if not root:
         return []
-    return list(root.get_children().live().public().only("title", "url_path", "depth", "path"))
+    return remember(
+        f"footer-pages:{root.pk}",
+        ["layout"],
+        lambda: list(root.get_children().live().public().only("title", "url_path", "depth", "path")),
+    )
 
 
 @register.simple_tag
 def services():
-    return public_services()
+    return cached_public_services()
 
 
 @register.filter
@@ -64,6 +73,21 @@ def share_meta(context):
     request = context.get("request")
     page = context.get("page")
     return {"meta": page_meta(request, page) if isinstance(page, Page) and request is not None else None}
+
+
+@register.simple_tag(takes_context=True)
+def language_switch_url(context, code):
+    """The current address with ``?lang=<code>``: a GET link the language middleware turns into the cookie."""
+    from urllib.parse import urlencode
+
+    from portal.middleware import LANGUAGE_PARAMETER
+
+    request = context.get("request")
+    if request is None:
+        return f"/?{LANGUAGE_PARAMETER}={code}"
+    query = request.GET.copy()
+    query[LANGUAGE_PARAMETER] = code
+    return f"{request.path}?{urlencode(query, doseq=True)}"
 
 
 @register.filter(name="mask_nik")

@@ -17,7 +17,7 @@ def test_sign_up_in_english_confirm_by_email_and_reach_the_member_area(browser_p
     assert page.locator("html").get_attribute("lang") == "id"
     assert page.get_by_role("link", name="Daftar", exact=True).is_visible()
 
-    page.get_by_role("button", name="English").click()
+    page.get_by_role("link", name="English").click()
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "en"
     page.get_by_role("link", name="Sign up", exact=True).click()

@@ -22,9 +22,9 @@ def test_home_page_is_indonesian_even_for_an_english_browser(client):
 
 @pytest.mark.django_db
 def test_switcher_sets_english_and_returns_to_the_page(client):
-    page = client.get("/")
-    assert 'action="/i18n/setlang/"' in page.content.decode()
-    response = client.post("/i18n/setlang/", {"language": "en", "next": "/akun/login/"})
+    page = client.get("/akun/login/")
+    assert 'href="/akun/login/?lang=en"' in page.content.decode()
+    response = client.get("/akun/login/?lang=en")
     assert response.status_code == 302
     assert response["Location"] == "/akun/login/"
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
@@ -34,8 +34,24 @@ def test_switcher_sets_english_and_returns_to_the_page(client):
     assert "Skip to content" in login.content.decode()
     assert "Sign In" in login.content.decode()
 
-    client.post("/i18n/setlang/", {"language": "id", "next": "/"})
+    client.get("/?lang=id")
     assert html_lang(client.get("/")) == "id"
+
+
+@pytest.mark.django_db
+def test_the_switch_keeps_the_other_query_parameters(client):
+    response = client.get("/cari/?q=kelas&lang=en&page=2")
+    assert response.status_code == 302
+    assert response["Location"] == "/cari/?q=kelas&page=2"
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    assert "csrftoken" not in response.cookies
+
+
+@pytest.mark.django_db
+def test_the_old_post_switch_still_works(client):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    assert html_lang(client.get("/")) == "en"
 
 
 @pytest.mark.django_db
@@ -45,7 +61,8 @@ def test_an_unknown_language_cookie_falls_back_to_indonesian(client):
 
 
 @pytest.mark.django_db
-def test_responses_vary_on_the_language_cookie(client):
+def test_responses_vary_on_the_language_cookie_when_it_was_sent(client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     response = client.get("/")
     assert "Cookie" in response["Vary"]
 

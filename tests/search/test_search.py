@@ -62,3 +62,25 @@ def test_empty_and_odd_queries(client, content):
 def test_highlight_escapes_before_marking():
     html = highlight('<b>Tari</b> & "gandrung" <script>', ["gandrung", "amp"])
     assert html == "Tari &amp; &quot;<mark>gandrung</mark>&quot;"
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"kelas kreatif"; DROP TABLE', 'kelas" OR "', "NEAR(", "*", "a AND", "^", "kelas:", "'", "\x00batik", "-", "()"],
+)
+def test_query_syntax_of_the_engine_never_gives_a_500(client, content, query):
+    assert client.get("/cari/", {"q": query}).status_code == 200
+
+
+def test_arbitrary_query_strings_never_give_a_500(client, content):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.text(max_size=60))
+    def search(query):
+        response = client.get("/cari/", {"q": query, "type": "courses.coursepage"})
+        assert response.status_code == 200
+        assert client.get("/cari/", {"q": query}).status_code == 200
+
+    search()
