@@ -49,6 +49,7 @@ PROJECT_APPS = [
     "trainer_requests",
     "licensing",
     "consultations",
+    "events",
     "news",
     "form_pages",
     "sharing",
