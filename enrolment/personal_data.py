@@ -108,9 +108,23 @@ def legal_hold(user):
     return ""
 
 
+def correct(user):
+    from django.urls import reverse
+
+    if _participant(user) is None:
+        return None
+    return _("My participant profile"), reverse("enrolment:profile")
+
+
 def source():
     return PersonalDataSource(
-        key="classes", title=_("Classes"), export=export, erase=erase, legal_hold=legal_hold, order=10
+        key="classes",
+        title=_("Classes"),
+        export=export,
+        erase=erase,
+        legal_hold=legal_hold,
+        correct=correct,
+        order=10,
     )
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from portal.hooks import personal_data_sources
 from privacy import consent, erasure, export, log, retention
 from privacy.models import ErasureRequest
 
@@ -40,6 +41,9 @@ def overview(request):
         "latest_consent": consent.latest(user),
         "notice_version": consent.current_version(),
         "holds": erasure.legal_holds(user),
+        "corrections": [
+            link for source in personal_data_sources() if source.correct for link in [source.correct(user)] if link
+        ],
     }
     return render(request, "privacy/overview.html", context)
 
