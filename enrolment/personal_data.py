@@ -32,15 +32,6 @@ PROFILE_FIELDS = (
 ONGOING = ("verification", "correction", "waitlisted", "accepted", "attending", "evaluation")
 
 
-def correct(user):
-    """The participant profile, where the person corrects their own data (if they have one)."""
-    from django.urls import reverse
-
-    if _participant(user) is None:
-        return None
-    return _("My participant profile"), reverse("enrolment:profile")
-
-
 def _participant(user):
     from enrolment.models import Participant
 
@@ -115,6 +106,14 @@ def legal_hold(user):
     if participant and participant.enrolments.filter(state__in=ONGOING).exists():
         return gettext("a class is still in progress")
     return ""
+
+
+def correct(user):
+    from django.urls import reverse
+
+    if _participant(user) is None:
+        return None
+    return _("My participant profile"), reverse("enrolment:profile")
 
 
 def source():

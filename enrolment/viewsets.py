@@ -85,6 +85,12 @@ class ParticipantIndexView(IndexView):
     def get_base_queryset(self):
         return participants_for(self.request.user).distinct()
 
+    def render_to_response(self, context, **response_kwargs):
+        if self.is_export:  # the list export (no NIK, phone or address) is recorded like any other
+            people = [privacy_log.person(p.full_name, p.user, p.email) for p in context["object_list"]]
+            privacy_log.record(self.request.user, "export", gettext_lazy("Participants list (admin export)"), people)
+        return super().render_to_response(context, **response_kwargs)
+
 
 class ParticipantInspectView(InspectView):
     """The profile with the NIK masked (full for the Petugas Administrasi and the person); phone and

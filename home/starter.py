@@ -14,7 +14,9 @@ PRIVACY = (
     "dokumen yang Anda unggah hanya dapat dilihat oleh Anda dan petugas yang berwenang, dan tidak pernah "
     "ditampilkan di halaman publik.</p>"
     "<p>Data diproses sesuai Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi. Anda dapat "
-    "meminta salinan, perbaikan, atau penghapusan data Anda melalui kontak kami.</p>"
+    'mengunduh salinan, memperbaiki, atau meminta penghapusan data Anda di halaman <a href="/saya/privasi/">'
+    "Data pribadi saya</a>, atau melalui kontak kami. Tabel di bawah ini menjelaskan data yang kami simpan, "
+    "untuk apa, berapa lama, dan siapa yang melihatnya.</p>"
 )
 
 

@@ -118,7 +118,7 @@ class PersonalDataSource:
     * ``erase(user) -> list[str]``: anonymise the person's fields, delete their uploads from
       storage (``FieldFile.delete``), keep what the archive rules keep; returns what it did.
     * ``legal_hold(user) -> str``: a reason the data must stay for now ("" when none).
-    * ``correct(user) -> (label, url) | None``: where the person corrects this data themselves.
+    * ``correct(user) -> (label, url) | None``: the profile where the person corrects it.
     """
 
     key: str
@@ -126,8 +126,9 @@ class PersonalDataSource:
     export: Callable
     erase: Callable | None = None
     legal_hold: Callable | None = None
-    correct: Callable | None = None
     order: int = 100
+    #: ``fn(user) -> (label, url) | None``: where the person corrects this part of their data.
+    correct: Callable | None = None
 
 
 @dataclass

@@ -41,7 +41,7 @@ def overview(request):
         "latest_consent": consent.latest(user),
         "notice_version": consent.current_version(),
         "holds": erasure.legal_holds(user),
-        "correction_links": [
+        "corrections": [
             link for source in personal_data_sources() if source.correct for link in [source.correct(user)] if link
         ],
     }

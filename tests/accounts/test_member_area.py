@@ -54,7 +54,8 @@ def test_member_area_without_panels_and_for_staff(client, user_factory):
 
     client.force_login(user_factory(roles=[roles.EDITOR]))
     body = client.get("/saya/").content.decode()
-    assert "Belum ada apa-apa di sini" in body
+    # Nobody's member area is empty any more: everyone may see, take and erase their data (UU PDP).
+    assert "Data pribadi saya" in body and 'href="/saya/privasi/"' in body
     assert 'href="/admin/"' in body
 
 

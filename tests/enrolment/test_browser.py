@@ -12,6 +12,7 @@ from courses.factories import CoursePageFactory, CourseSessionFactory
 from enrolment import attendance, services
 from enrolment.factories import make_nik, question_bank
 from enrolment.models import Enrolment
+from tests.enrolment.conftest import teach
 
 from .conftest import session_around
 
@@ -30,6 +31,7 @@ def test_participant_journey_on_a_phone(phone_page, login_in_browser, user_facto
     user = user_factory(email="wulan@contoh.test", first_name="Wulan", last_name="Handayani")
     course = CoursePageFactory(parent=catalogue, title="Batik Gajah Oling", slug="batik-gajah-oling", capacity=10)
     CourseSessionFactory(page=course, title="Materi pewarnaan")
+    teach(course, instructor)  # instructors work only their own classes
     question_bank(course, BANK)
     login_in_browser(page, user)
 

@@ -33,4 +33,4 @@ def test_implausible_niks_are_refused(value, code):
 
 
 def test_mask_keeps_only_the_ends():
-    assert mask_nik("3510014507900001") == "3510********0001"
+    assert mask_nik("3510014507900001") == "3510••••••••0001"

@@ -197,3 +197,13 @@ def test_access_log_is_for_the_superuser_and_filters_by_person(client, in_a, in_
     client.force_login(superuser)
     html = client.get(reverse("privacy_access_log:index") + "?person=sari@contoh.test").content.decode()
     assert "Sari Dewi" in html and "Budi Santoso" not in html
+
+
+def test_the_admin_participant_export_has_no_nik_and_is_logged(client, in_a, officer):
+    client.force_login(officer)
+    response = client.get(reverse("participants:index") + "?export=xlsx")
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    text = xlsx_text(content)
+    assert "Sari Dewi" in text and NIK_A not in text and PHONE not in text
+    assert AccessLog.objects.filter(action="export", actor=officer, person_user=in_a.participant.user).exists()

@@ -175,3 +175,11 @@ def test_consent_is_asked_again_after_a_material_change(client, person):
     assert response.status_code == 302 and response.url == reverse("accounts:member_area")
     assert ConsentRecord.objects.filter(user=person, notice_version=2).exists()
     assert client.get(reverse("accounts:member_area")).status_code == 200
+
+
+def test_my_personal_data_page(client, in_a, person):
+    client.force_login(person)
+    html = client.get(reverse("privacy:overview")).content.decode()
+    assert reverse("privacy:download") in html and reverse("enrolment:profile") in html
+    assert reverse("privacy:request_erasure") in html
+    assert "a class is still in progress" in html  # the legal hold is explained
