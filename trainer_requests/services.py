@@ -2,13 +2,13 @@
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.links import base_url
 from procedures import services
 from procedures.outbox import queue_email
 from trainers.schedule import ScheduleItem, busy_times
@@ -58,7 +58,7 @@ def confirmation_token(trainer_request):
 
 def confirmation_url(trainer_request):
     path = reverse("trainer_requests:confirm", args=[confirmation_token(trainer_request)])
-    return f"{settings.PORTAL_BASE_URL}{path}"
+    return f"{base_url()}{path}"
 
 
 def send_confirmation_email(trainer_request):
@@ -173,7 +173,7 @@ def case_url(trainer_request):
 
 
 def absolute_case_url(trainer_request):
-    return f"{settings.PORTAL_BASE_URL}{case_url(trainer_request)}"
+    return f"{base_url()}{case_url(trainer_request)}"
 
 
 # The trainer's answer -----------------------------------------------------------------------

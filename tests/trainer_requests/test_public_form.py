@@ -258,3 +258,14 @@ def test_public_form_never_500(client, category, overrides, with_letter):
     files = {"letter": letter_file()} if with_letter else {}
     response = client.post(URL, {**data, **files})
     assert response.status_code in (200, 302, 429)
+
+
+def test_emailed_links_point_where_the_request_came_in(client, category, django_capture_on_commit_callbacks, settings):
+    """Served on another host or port than PORTAL_BASE_URL, the confirmation link still works."""
+    settings.PORTAL_BASE_URL = "http://127.0.0.1:8000"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(URL, {**valid_data(category), "letter": letter_file()}, HTTP_HOST="127.0.0.1:8790")
+    (message,) = mail.outbox
+    link = next(line for line in message.body.splitlines() if "/konfirmasi/" in line).strip()
+    assert link.startswith("http://127.0.0.1:8790/permintaan-narasumber/"), link
+    assert "8000" not in message.body
