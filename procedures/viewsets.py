@@ -5,6 +5,7 @@ import django_filters
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -174,14 +175,22 @@ class CaseViewSet(ModelViewSet):
     list_per_page = 30
     search_fields = ["tracking_number"]
     ordering = ["-updated_at"]
-    # Superusers may correct a record's data; the step only ever changes through an action.
-    exclude_form_fields = ["state"]
 
     filterset_class = CaseFilterSet
 
     @property
     def procedure(self):
         return self.model.procedure
+
+    @cached_property
+    def exclude_form_fields(self):
+        """Superusers may correct a record's data; the step only ever changes through an action.
+
+        Uploaded files are private: they have no URL for a file input to show (the edit form
+        crashed on them), and they are opened from the case view instead.
+        """
+        files = [field.name for field in self.model._meta.fields if isinstance(field, models.FileField)]
+        return ["state", *files]
 
     @cached_property
     def list_display(self):
