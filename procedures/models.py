@@ -341,6 +341,12 @@ class Letter(models.Model):
     def __str__(self):
         return f"{self.number} · {self.subject}"
 
+    @property
+    def kind_label(self):
+        from procedures.letter_kinds import letter_kind_label
+
+        return letter_kind_label(self.kind)
+
     def get_verify_url(self):
         return f"{base_url()}{reverse('procedures:verify_letter', args=[self.verification_code])}"
 

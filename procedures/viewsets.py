@@ -164,6 +164,16 @@ class CaseInspectView(InspectView):
         return self.render_to_response(self.get_context_data(bound_form=form))
 
 
+#: Case model → URL name of its case view in the admin (filled as each case viewset registers).
+CASE_VIEW_URL_NAMES = {}
+
+
+def case_admin_path(case):
+    """The case's own screen in the admin, where staff act on it; "" when none is registered."""
+    name = CASE_VIEW_URL_NAMES.get(type(case)._meta.concrete_model)
+    return reverse(name, args=[case.pk]) if name else ""
+
+
 class CaseViewSet(ModelViewSet):
     """Subclass with ``model`` (a Case) and menu options; roles act through the case view."""
 
@@ -215,6 +225,10 @@ class CaseViewSet(ModelViewSet):
         if not fieldfile:
             raise Http404
         return private_file_response(fieldfile)
+
+    def on_register(self):
+        super().on_register()
+        CASE_VIEW_URL_NAMES[self.model._meta.concrete_model] = self.get_url_name("inspect")
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [

@@ -1,11 +1,16 @@
+import django_filters
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from procedures.letter_kinds import letter_kind_choices
 from procedures.models import Holiday, Letter, OutboxMessage
 from procedures.services import LOG_ACTION
 
@@ -46,12 +51,20 @@ class OutboxViewSet(ModelViewSet):
     form_fields = ["available_at"]
 
 
+class LetterFilterSet(WagtailFilterSet):
+    kind = django_filters.ChoiceFilter(label=_("kind"), choices=letter_kind_choices)
+
+    class Meta:
+        model = Letter
+        fields = ["kind", "date"]
+
+
 class LetterViewSet(ModelViewSet):
     model = Letter
     icon = "doc-full"
     menu_label = _("Letters")
-    list_display = ["number", "subject", "date", "kind"]
-    list_filter = ["kind", "date"]
+    list_display = ["number", "subject", "date", Column("kind_label", label=_("kind"))]
+    filterset_class = LetterFilterSet
     search_fields = ["number", "subject", "addressee"]
     inspect_view_enabled = True
     copy_view_enabled = False

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from portal.hooks import DEMO_CONTENT, MEMBER_AREA_PANEL, PUBLIC_SERVICE, MemberPanel, Panel
+from procedures.letter_kinds import LETTER_KIND
 from procedures.wagtail_hooks import CASE_VIEWSET
 from trainers.hooks import TRAINER_PROFILE_ACTION, TRAINER_SCHEDULE_SOURCE
 
@@ -62,3 +63,12 @@ def load_demo_trainer_requests(stdout):
     from trainer_requests.demo import load
 
     load(stdout)
+
+
+@hooks.register(LETTER_KIND)
+def request_letter_kinds():
+    return {
+        "trainer_request_approval": _("Resource-person request confirmation"),
+        "trainer_assignment": _("Assignment letter (surat tugas)"),
+        "trainer_request_refusal": _("Resource-person request refusal"),
+    }

@@ -12,9 +12,11 @@ from django.utils.translation import gettext as _
 from portal.ratelimit import request_limited
 from portal.storage import private_file_response
 from procedures import services as procedure_services
+from procedures.intro import render_service_intro
 from trainers import services
 from trainers.forms import ProfileUpdateForm, RegistrationForm
 from trainers.models import TrainerApplication, TrainerPage, TrainerProfileUpdate
+from trainers.procedure import PROCEDURE
 from trainers.schedule import ics_calendar, page_for_token, trainer_schedule
 
 ICS_PAST_DAYS = 30
@@ -29,8 +31,9 @@ def current_application(user):
     ).start(save=False)
 
 
-@login_required
 def register(request):
+    if not request.user.is_authenticated:
+        return render_service_intro(request, "trainers/register_intro.html", PROCEDURE.code)
     if TrainerApplication.objects.filter(user=request.user, state="approved").exists():
         messages.info(request, _("You are already an approved trainer. Request profile changes from your account."))
         return redirect("accounts:member_area")

@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from portal.hooks import DEMO_CONTENT, MEMBER_AREA_PANEL, PUBLIC_SERVICE, STARTER_DATA, MemberPanel
+from procedures.letter_kinds import LETTER_KIND
 from procedures.wagtail_hooks import CASE_VIEWSET
 from trainers.schedule import ics_token, trainer_schedule
 from trainers.viewsets import StandardModuleViewSet
@@ -92,3 +93,10 @@ def load_demo_trainers(stdout):
     from trainers.demo import load
 
     load(stdout)
+
+
+@hooks.register(LETTER_KIND)
+def trainer_letter_kinds():
+    from trainers.services import LETTER_KIND as DECISION_KIND
+
+    return {DECISION_KIND: _("Trainer registration decision")}

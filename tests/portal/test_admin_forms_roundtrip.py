@@ -6,6 +6,7 @@ record saves with the same dates. This is what failed when ``WAGTAIL_DATETIME_FO
 ``21:24`` and Indonesian input formats only read ``21.24``.
 """
 
+import datetime
 import io
 import json
 
@@ -131,6 +132,17 @@ def _date_fields(model):
     ]
 
 
+def _to_the_minute(value):
+    """The admin writes times to the minute: seconds never survive a round trip, by design."""
+    if isinstance(value, datetime.datetime | datetime.time):
+        return value.replace(second=0, microsecond=0)
+    return value
+
+
+def _dates(instance, names):
+    return {name: _to_the_minute(getattr(instance, name)) for name in names}
+
+
 def _admin_models():
     from django.apps import apps
 
@@ -169,7 +181,7 @@ def test_every_admin_edit_form_saves_unchanged_in_indonesian():
                 continue
             html = response.content.decode()
             assert 'lang="id"' in html, f"{url} is not in Indonesian"
-            before = {name: getattr(instance, name) for name in _date_fields(model)}
+            before = _dates(instance, _date_fields(model))
             try:
                 response = client.post(url, form_post_data(html, url, model))
             except Exception as error:  # noqa: BLE001
@@ -184,7 +196,7 @@ def test_every_admin_edit_form_saves_unchanged_in_indonesian():
             instance.refresh_from_db()
             if issubclass(model, Page):
                 instance = instance.get_latest_revision_as_object()
-            after = {name: getattr(instance, name) for name in before}
+            after = _dates(instance, before)
             if after != before:
                 failures.append(f"POST {url} ({model.__name__}) changed dates: {before} → {after}")
     assert not failures, "\n".join(failures)
