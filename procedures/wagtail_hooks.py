@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -120,3 +121,26 @@ def sop_procedures():
     from procedures import registry
 
     return [(procedure.code, procedure.name) for procedure in registry.all_procedures()]
+
+
+class WaitingForYouPanel(Component):
+    """The Wagtail dashboard's first panel for office staff (procedures.dashboard)."""
+
+    name = "waiting_for_you"
+    template_name = "procedures/admin/waiting_panel.html"
+    order = 50
+
+    def __init__(self, queues):
+        self.queues = queues
+
+    def get_context_data(self, parent_context):
+        return {"queues": self.queues}
+
+
+@hooks.register("construct_homepage_panels")
+def waiting_for_you(request, panels):
+    from procedures.dashboard import waiting_for
+
+    user = request.user
+    if user.is_superuser or user.groups.exists():
+        panels.append(WaitingForYouPanel(waiting_for(user)))
