@@ -3,6 +3,7 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -33,6 +34,8 @@ def current_application(user):
 
 def register(request):
     if not request.user.is_authenticated:
+        if request.method != "GET":
+            return redirect_to_login(request.get_full_path())
         return render_service_intro(request, "trainers/register_intro.html", PROCEDURE.code)
     if TrainerApplication.objects.filter(user=request.user, state="approved").exists():
         messages.info(request, _("You are already an approved trainer. Request profile changes from your account."))

@@ -340,7 +340,7 @@ def test_evaluation_needs_a_score_or_a_decision(client, running_course, accepted
 
 
 def test_opening_the_evaluation_waits_for_the_end_and_asks_first(client, running_course, accepted, officer):
-    """"Kelas selesai: buka evaluasi" moves the whole class: never before the last session, never in one click."""
+    """ "Kelas selesai: buka evaluasi" moves the whole class: never before the last session, never in one click."""
     import time_machine
 
     session = session_around(running_course, timezone.localtime(), before=30, after=30)

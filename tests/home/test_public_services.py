@@ -70,3 +70,16 @@ def test_hero_picture_has_no_words_baked_in():
     assert has_white(draw_picture("Kelas Kreatif Banyuwangi", (600, 250)))
     assert not has_white(draw_picture("Kelas Kreatif Banyuwangi", (600, 250), caption=False))
     assert isinstance(draw_picture("x", (10, 10), caption=False), Image.Image)
+
+
+def test_every_scroll_container_can_be_reached_by_keyboard():
+    """axe's scrollable-region-focusable: a region that scrolls must take the focus (and be named)."""
+    from pathlib import Path
+
+    templates = Path(settings.BASE_DIR) / "templates"
+    missing = []
+    for template in templates.rglob("*.html"):
+        for tag in re.findall(r"<div [^>]*class=\"table-scroll[^>]*>", template.read_text()):
+            if 'tabindex="0"' not in tag or "aria-label" not in tag:
+                missing.append(f"{template.relative_to(templates)}: {tag}")
+    assert not missing, missing
