@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
-from portal.hooks import DEMO_CONTENT, MEMBER_AREA_PANEL, PUBLIC_SERVICE, MemberPanel
+from portal.hooks import DEMO_CONTENT, MEMBER_AREA_PANEL, PERSONAL_DATA, PUBLIC_SERVICE, MemberPanel
 from procedures.letter_kinds import LETTER_KIND
 from procedures.wagtail_hooks import CASE_VIEWSET
 
@@ -44,3 +44,10 @@ def load_demo_consultations(stdout):
 @hooks.register(LETTER_KIND)
 def consultation_letter_kinds():
     return {"consultation_answer": _("Consultation answer")}
+
+
+@hooks.register(PERSONAL_DATA)
+def personal_data():
+    from consultations.personal_data import source
+
+    return source()

@@ -4,7 +4,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from portal.hooks import DEMO_ACCOUNTS, DEMO_CONTENT, MEMBER_AREA_PANEL, PUBLIC_SERVICE, STARTER_DATA, MemberPanel
+from portal.hooks import (
+    DEMO_ACCOUNTS,
+    DEMO_CONTENT,
+    MEMBER_AREA_PANEL,
+    PERSONAL_DATA,
+    PUBLIC_SERVICE,
+    STARTER_DATA,
+    MemberPanel,
+)
 from procedures.letter_kinds import LETTER_KIND
 from procedures.wagtail_hooks import CASE_VIEWSET
 
@@ -91,3 +99,10 @@ def licensing_demo_accounts():
     name, email = INSTITUTIONS[0][:2]
     rows.append((email, name, "course provider holding a licence"))
     return rows
+
+
+@hooks.register(PERSONAL_DATA)
+def personal_data():
+    from licensing.personal_data import source
+
+    return source()

@@ -19,6 +19,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("akun/", include("allauth.urls")),
+    path("saya/privasi/", include("privacy.urls")),
     path("saya/", include("accounts.urls")),
     path("status/", include("procedures.urls")),
     path("cari/", include("search.urls")),

@@ -7,7 +7,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from portal.hooks import DEMO_CONTENT, MEMBER_AREA_PANEL, PUBLIC_SERVICE, STARTER_DATA, MemberPanel
+from portal.hooks import (
+    DEMO_CONTENT,
+    MEMBER_AREA_PANEL,
+    PERSONAL_DATA,
+    PUBLIC_SERVICE,
+    RETENTION_RULES,
+    STARTER_DATA,
+    MemberPanel,
+)
 from procedures.letter_kinds import LETTER_KIND
 from procedures.wagtail_hooks import CASE_VIEWSET
 from trainers.schedule import ics_token, trainer_schedule
@@ -100,3 +108,17 @@ def trainer_letter_kinds():
     from trainers.services import LETTER_KIND as DECISION_KIND
 
     return {DECISION_KIND: _("Trainer registration decision")}
+
+
+@hooks.register(PERSONAL_DATA)
+def personal_data():
+    from trainers.personal_data import source
+
+    return source()
+
+
+@hooks.register(RETENTION_RULES)
+def retention_rules():
+    from trainers.personal_data import rules
+
+    return rules()

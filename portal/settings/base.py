@@ -55,6 +55,7 @@ PROJECT_APPS = [
     "public_statistics",
     "stories",
     "search",
+    "privacy",
 ]
 
 INSTALLED_APPS = PROJECT_APPS + [
@@ -98,6 +99,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "privacy.middleware.ConsentMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
