@@ -63,7 +63,7 @@ def member_client(client, member):
 def test_visitors_see_the_service_then_log_in(client):
     response = client.get(URL)
     assert response.status_code == 200
-    assert 'href="/akun/login/?next=%2Fnarasumber%2Fdaftar%2F"' in response.content.decode()
+    assert 'href="/akun/login/?next=/narasumber/daftar/"' in response.content.decode()
     assert client.post(URL, {"action": "save"})["Location"].startswith("/akun/login/")
 
 
