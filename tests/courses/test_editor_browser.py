@@ -31,6 +31,8 @@ def test_editor_changes_a_class_summary_and_publishes_in_indonesian(browser_page
     )
     editor = user_factory(roles=[roles.EDITOR])
     page = browser_page
+    # The page editor loads a lot of JavaScript: give a busy CI machine time.
+    page.set_default_timeout(60_000)
     login_in_browser(page, editor)
 
     page.goto(f"/admin/pages/{course.pk}/edit/")

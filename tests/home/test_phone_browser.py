@@ -90,6 +90,7 @@ def test_public_pages_do_not_scroll_sideways_at_360px(phone_page, login_in_brows
         "/cari/?q=gandrung",
     ]
     page = phone_page
+    page.set_default_timeout(60_000)
     too_wide = {}
     for url in urls:
         response = page.goto(url)
