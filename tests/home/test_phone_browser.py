@@ -61,7 +61,7 @@ def test_public_pages_do_not_scroll_sideways_at_360px(phone_page, login_in_brows
         trainer=trainer,
     )
     CertificateTemplateFactory(name="Default", is_default=True)
-    certificate = issue_certificate(passed_enrolment(course), notify=False)
+    certificate, _created = issue_certificate(passed_enrolment(course), notify=False)
     application = TrainerApplicationFactory()
     letter = issue_letter(
         kind="test",
