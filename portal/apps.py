@@ -7,4 +7,10 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import checks  # noqa: F401  (registers the system checks)
+        from portal import (
+            checks,  # noqa: F401  (registers the system checks)
+            spreadsheets,
+        )
+
+        # Every Wagtail list export (viewsets, snippets, form submissions) escapes formulas.
+        spreadsheets.install()

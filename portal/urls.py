@@ -30,6 +30,7 @@ urlpatterns = [
     path("sertifikat/", include("certificates.urls")),
     path("izin-kursus/", include("licensing.urls")),
     path("konsultasi/", include("consultations.urls")),
+    path("pelatihan-daerah/", include("events.urls")),
     path("formulir/", include("form_pages.urls")),
     path("bagikan/", include("sharing.urls")),
     path("saya/cerita/", include("stories.urls")),
