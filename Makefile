@@ -5,6 +5,10 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links in emails, letters and QR codes made outside a request (the demo's, background tasks)
+# point where this server runs; set PORTAL_BASE_URL yourself to override.
+PORTAL_BASE_URL ?= http://$(HOST):$(PORT)
+export PORTAL_BASE_URL
 # The test suite runs in parallel; set WORKERS=0 to run it in one process.
 WORKERS ?= 2
 
@@ -38,7 +42,7 @@ demo: migrate
 	$(PY) manage.py load_demo
 
 run: demo
-	@$(PY) manage.py demo_accounts --base-url http://$(HOST):$(PORT)
+	@$(PY) manage.py demo_accounts --base-url $(PORTAL_BASE_URL)
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 serve: install

@@ -21,7 +21,8 @@ DEMO_ACCOUNTS = [
     ("kadis@demo.test", "M.Y.", "Bramuda", roles.HEAD_OF_OFFICE, False),
     ("instruktur@demo.test", "Putu", "Ayu Saraswati", roles.INSTRUCTOR, False),
     ("peserta@demo.test", "Ni Luh", "Putu Sari", None, False),
-    ("narasumber@demo.test", "Yohanes", "Kurniawan", None, False),
+    # Owns the demo trainer profile "Made Wirawan" (trainers.demo), so it carries that name.
+    ("narasumber@demo.test", "Made", "Wirawan", None, False),
 ]
 
 

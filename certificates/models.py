@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 
 from certificates.placeholders import placeholder_help, validate_body, validate_number_pattern
+from portal.links import base_url
 from portal.models import nip_validator
 from portal.storage import private_storage
 
@@ -387,7 +388,7 @@ class Certificate(models.Model):
         return reverse("certificates:verify", args=[self.verification_code])
 
     def get_verify_url(self):
-        return f"{settings.PORTAL_BASE_URL}{self.get_verify_path()}"
+        return f"{base_url()}{self.get_verify_path()}"
 
     def get_download_url(self):
         return reverse("certificates:download", args=[self.pk])

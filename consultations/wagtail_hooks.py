@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from portal.hooks import DEMO_CONTENT, MEMBER_AREA_PANEL, PERSONAL_DATA, PUBLIC_SERVICE, MemberPanel
+from procedures.letter_kinds import LETTER_KIND
 from procedures.wagtail_hooks import CASE_VIEWSET
 
 
@@ -38,6 +39,11 @@ def load_demo_consultations(stdout):
     from consultations.demo import load
 
     load(stdout)
+
+
+@hooks.register(LETTER_KIND)
+def consultation_letter_kinds():
+    return {"consultation_answer": _("Consultation answer")}
 
 
 @hooks.register(PERSONAL_DATA)

@@ -126,9 +126,14 @@ def class_averages(course):
         enrolment__state__in=("withdrawn", "removed", "rejected")
     )
     averages = {kind: results.filter(kind=kind).aggregate(avg=Avg("score"))["avg"] for kind in ("pre", "post")}
-    pre, post = averages["pre"], averages["post"]
-    gain = post - pre if pre is not None and post is not None else None
-    return {"pre": pre, "post": post, "gain": gain}
+    # The gain compares each participant with themself: only those who took both tests count,
+    # so a participant who missed the post-test does not lower (or raise) the class's gain.
+    scores = {}
+    for enrolment_id, kind, score in results.values_list("enrolment_id", "kind", "score"):
+        scores.setdefault(enrolment_id, {})[kind] = score
+    gains = [pair["post"] - pair["pre"] for pair in scores.values() if "pre" in pair and "post" in pair]
+    gain = sum(gains) / len(gains) if gains else None
+    return {"pre": averages["pre"], "post": averages["post"], "gain": gain, "paired": len(gains)}
 
 
 # --- Spreadsheet import of paper-test scores -------------------------------------------------

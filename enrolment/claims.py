@@ -4,13 +4,13 @@ The link only attaches the profile to a logged-in account with the same email ad
 a forwarded link cannot hand someone else's data to a stranger.
 """
 
-from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from enrolment.models import Participant
+from portal.links import base_url
 from procedures.outbox import queue_email
 
 SALT = "enrolment.claim"
@@ -26,7 +26,7 @@ def make_token(participant):
 
 
 def claim_url(participant):
-    return f"{settings.PORTAL_BASE_URL}{reverse('enrolment:claim', args=[make_token(participant)])}"
+    return f"{base_url()}{reverse('enrolment:claim', args=[make_token(participant)])}"
 
 
 def send_claim_email(participant):

@@ -6,6 +6,7 @@ both are declared on the procedure, so every path (the admin case screen, the st
 participant's own pages, the demo) goes through ``procedures.services.perform`` alike.
 """
 
+import datetime
 import logging
 
 from django.core.exceptions import ValidationError
@@ -113,6 +114,25 @@ def start_class(course, actor, system=True):
             continue
         started += 1
     return started
+
+
+def class_ends_at(course):
+    """When the class's last session ends (the end of its last day when it has no agenda)."""
+    ends = [
+        timezone.make_aware(datetime.datetime.combine(session.date, session.end_time))
+        for session in course.sessions.all()
+        if session.date and session.end_time
+    ]
+    if ends:
+        return max(ends)
+    if course.end_date:
+        return timezone.make_aware(datetime.datetime.combine(course.end_date, datetime.time.max))
+    return None
+
+
+def class_has_ended(course, now=None):
+    ends_at = class_ends_at(course)
+    return ends_at is not None and (now or timezone.now()) >= ends_at
 
 
 def open_evaluation(course, actor):

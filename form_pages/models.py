@@ -29,6 +29,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from form_pages.forms import FILE_FIELD, PortalFormBuilder
+from portal.links import base_url
 from portal.storage import private_storage
 from portal.uploads import random_name
 
@@ -179,7 +180,7 @@ class FormUpload(models.Model):
 
     @property
     def full_url(self):
-        return settings.PORTAL_BASE_URL + self.get_absolute_url()
+        return base_url() + self.get_absolute_url()
 
     def delete(self, *args, **kwargs):
         if self.file:

@@ -15,6 +15,7 @@ from wagtail.contrib.forms.views import SubmissionsListView
 from form_pages import services
 from form_pages.exports import formula_safe
 from form_pages.models import FormUpload
+from portal.links import base_url
 from portal.ratelimit import request_limited
 from portal.storage import private_file_response
 
@@ -68,7 +69,7 @@ class SafeSubmissionsListView(SubmissionsListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        prefix = settings.PORTAL_BASE_URL + "/formulir/berkas/"
+        prefix = base_url() + "/formulir/berkas/"
         for row in context.get("data_rows", []):
             row["fields"] = [
                 format_html('<a href="{}">{}</a>', cell, _("Download file"))

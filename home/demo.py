@@ -41,7 +41,8 @@ def load(stdout):
         home.hero_text = (
             "Kelas kreatif gratis untuk masyarakat Banyuwangi: seni tari, kriya, pemasaran digital, koperasi dan UMKM."
         )
-        home.hero_image = wagtail_image("Gandrung Banyuwangi", "Kelas Kreatif Banyuwangi")
+        # No words in the picture: the hero's heading is written over it.
+        home.hero_image = wagtail_image("Gandrung Banyuwangi", "Kelas Kreatif Banyuwangi", caption=False)
         home.introduction = f"<p>{ABOUT}</p>"
         home.body = [
             ("upcoming_schedule", {"heading": "Jadwal terdekat", "limit": 6}),

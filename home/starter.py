@@ -35,7 +35,8 @@ def about_text(office):
 def contact_body(office):
     lines = []
     if office.address:
-        lines.append(linebreaks(escape(office.address)))
+        # Wagtail's rich text editor reads only self-closed line breaks: "<br>" breaks the page editor.
+        lines.append(linebreaks(escape(office.address)).replace("<br>", "<br/>"))
     details = [
         f"Telepon {escape(office.phone)}" if office.phone else "",
         f'Surel <a href="mailto:{escape(office.email)}">{escape(office.email)}</a>' if office.email else "",

@@ -212,7 +212,9 @@ class InspectionForm(TransitionForm):
 
     RECOMMENDATION = [("recommend", _("Recommend the licence")), ("not_recommend", _("Do not recommend"))]
 
-    visit_date = forms.DateField(label=_("Visit date"), widget=forms.DateInput(attrs={"type": "date"}))
+    visit_date = forms.DateField(
+        label=_("Visit date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     officers = forms.CharField(
         label=_("Inspecting officers"),
         widget=forms.Textarea(attrs={"rows": 2}),

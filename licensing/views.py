@@ -11,8 +11,10 @@ from django.views.decorators.http import require_POST
 from licensing import services
 from licensing.forms import DocumentsForm, InstitutionForm
 from licensing.models import Licence, LicenceApplication, RequirementItem
+from licensing.procedure import PROCEDURE
 from portal.ratelimit import request_limited
 from portal.storage import private_file_response
+from procedures.intro import render_service_intro
 from procedures.services import TransitionError
 
 
@@ -20,8 +22,11 @@ def _own(request, pk):
     return get_object_or_404(LicenceApplication.objects.select_related("user"), pk=pk, user=request.user)
 
 
-@login_required
 def index(request):
+    if not request.user.is_authenticated:
+        return render_service_intro(
+            request, "licensing/index_intro.html", PROCEDURE.code, requirements=RequirementItem.objects.active()
+        )
     applications = LicenceApplication.objects.filter(user=request.user).select_related("licence")
     return render(
         request,

@@ -4,7 +4,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from portal.hooks import DEMO_CONTENT, MEMBER_AREA_PANEL, PERSONAL_DATA, PUBLIC_SERVICE, STARTER_DATA, MemberPanel
+from portal.hooks import (
+    DEMO_ACCOUNTS,
+    DEMO_CONTENT,
+    MEMBER_AREA_PANEL,
+    PERSONAL_DATA,
+    PUBLIC_SERVICE,
+    STARTER_DATA,
+    MemberPanel,
+)
+from procedures.letter_kinds import LETTER_KIND
 from procedures.wagtail_hooks import CASE_VIEWSET
 
 
@@ -46,6 +55,13 @@ def my_licence_applications(request):
     return MemberPanel(_("My licence applications"), "licensing/member_panel.html", {"applications": items}, order=70)
 
 
+@hooks.register(LETTER_KIND)
+def licence_letter_kinds():
+    from licensing.services import DECREE_KIND, REFUSAL_KIND
+
+    return {DECREE_KIND: _("Course licence decree"), REFUSAL_KIND: _("Course licence refusal")}
+
+
 @hooks.register(PUBLIC_SERVICE)
 def licence_service():
     return {
@@ -54,6 +70,8 @@ def licence_service():
             "Apply for a licence to run courses and training, and see the register of licensed providers."
         ),
         "url": reverse("licensing:index"),
+        # The register is public: anyone checks a provider there without an account.
+        "links": [{"title": _("Register of licensed course providers"), "url": reverse("licensing:register")}],
     }
 
 
@@ -69,6 +87,18 @@ def load_demo_licences(stdout):
     from licensing.demo import load
 
     load(stdout)
+
+
+@hooks.register(DEMO_ACCOUNTS)
+def licensing_demo_accounts():
+    from accounts.roles import role_label
+    from licensing.demo import INSTITUTIONS, STAFF
+
+    rows = [(email, f"{first} {last}", role_label(role)) for email, first, last, role in STAFF]
+    # The first institution holds a licence in the demo; its account signs in as the provider.
+    name, email = INSTITUTIONS[0][:2]
+    rows.append((email, name, "course provider holding a licence"))
+    return rows
 
 
 @hooks.register(PERSONAL_DATA)

@@ -7,6 +7,8 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
+from portal.links import base_url
+
 FEED_LENGTH = 20
 
 
@@ -21,7 +23,7 @@ class NewsRssFeed(Feed):
         return self.index.title
 
     def link(self):
-        return self.index.full_url or settings.PORTAL_BASE_URL
+        return self.index.full_url or base_url()
 
     def description(self):
         return self.index.introduction or self.index.title
@@ -41,6 +43,7 @@ class NewsRssFeed(Feed):
         return item.full_url
 
     def item_guid(self, item):
+        # A guid must not change with the host a reader came in by.
         return f"{settings.PORTAL_BASE_URL}/page/{item.pk}"
 
     item_guid_is_permalink = False

@@ -7,7 +7,11 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import pagecache, spreadsheets
+        from portal import (
+            checks,  # noqa: F401  (registers the system checks)
+            pagecache,
+            spreadsheets,
+        )
 
         pagecache.connect_page_signals()
         pagecache.connect_settings_signals()

@@ -11,12 +11,15 @@
   on top of the starter data (``load_demo`` runs ``setup_portal`` first) and builds on it.
 * ``register_home_section``: ``fn(request, limit) -> list`` items for the home page's
   "upcoming schedule" block (each item a dict with title, url, start, place).
-* ``register_public_service``: ``fn() -> dict(title, description, url)`` public services
-  listed on the home page and in the footer.
+* ``register_public_service``: ``fn() -> dict(title, description, url[, links])`` public
+  services listed on the home page and in the footer; ``links`` (a list of ``dict(title, url)``)
+  adds public pages of the service (the licence register, say).
 * ``register_home_panel``: ``fn(request) -> Panel | None`` a section of the home page (news,
   pinned announcements) below the services.
 * ``register_page_panel``: ``fn(request, page) -> Panel | None`` a section added at the foot of a
   page of another app (alumni stories on class pages and the catalogue).
+* ``register_demo_accounts``: ``fn() -> list of (email, full name, what the account is for)``
+  the demo accounts an app adds beyond ``accounts.demo`` (printed by ``demo_accounts``).
 * ``register_page_meta``: ``fn(request, page) -> dict | None`` sharing metadata for a page
   (Open Graph / Twitter card tags), rendered in the ``<head>`` of every page.
 * ``register_personal_data``: ``fn() -> PersonalDataSource`` what an app holds about one person
@@ -44,6 +47,7 @@ PUBLIC_SERVICE = "register_public_service"
 HOME_PANEL = "register_home_panel"
 PAGE_PANEL = "register_page_panel"
 PAGE_META = "register_page_meta"
+DEMO_ACCOUNTS = "register_demo_accounts"
 PERSONAL_DATA = "register_personal_data"
 RETENTION_RULES = "register_retention_rules"
 

@@ -19,8 +19,12 @@ def _font(size):
     return ImageFont.load_default()
 
 
-def draw_picture(text, size=(1200, 675), seed=None):
-    """A banner with soft shapes and a caption, colours chosen from the text so each differs."""
+def draw_picture(text, size=(1200, 675), seed=None, caption=True):
+    """A banner with soft shapes and a caption, colours chosen from the text so each differs.
+
+    ``caption=False`` draws the shapes only: for pictures the page writes its own heading over
+    (the home page's hero), where baked-in words would run behind the real text.
+    """
     digest = hashlib.sha256((seed or text).encode()).digest()
     bg = PALETTE[digest[0] % len(PALETTE)]
     fg = PALETTE[digest[1] % len(PALETTE)]
@@ -32,6 +36,8 @@ def draw_picture(text, size=(1200, 675), seed=None):
         x = digest[8 + i] * width // 255
         y = digest[14 + i] * height // 255
         draw.ellipse([x - r, y - r, x + r, y + r], outline=fg, width=max(4, width // 150))
+    if not caption:
+        return image
     font = _font(max(24, width // 18))
     words, lines, line = text.split(), [], ""
     for word in words:
@@ -51,14 +57,14 @@ def draw_picture(text, size=(1200, 675), seed=None):
     return image
 
 
-def image_file(text, filename, size=(1200, 675), fmt="JPEG"):
+def image_file(text, filename, size=(1200, 675), fmt="JPEG", caption=True):
     buffer = io.BytesIO()
-    draw_picture(text, size).save(buffer, fmt, quality=85)
+    draw_picture(text, size, caption=caption).save(buffer, fmt, quality=85)
     buffer.seek(0)
     return ImageFile(buffer, name=filename)
 
 
-def wagtail_image(title, text=None, size=(1200, 675), collection=None):
+def wagtail_image(title, text=None, size=(1200, 675), collection=None, caption=True):
     """Get or create a Wagtail image drawn from ``text``, found again by its title."""
     from wagtail.images import get_image_model
 
@@ -67,7 +73,7 @@ def wagtail_image(title, text=None, size=(1200, 675), collection=None):
     if existing:
         return existing
     slug = hashlib.sha1(title.encode()).hexdigest()[:10]
-    kwargs = {"title": title, "file": image_file(text or title, f"demo-{slug}.jpg", size)}
+    kwargs = {"title": title, "file": image_file(text or title, f"demo-{slug}.jpg", size, caption=caption)}
     if collection is not None:
         kwargs["collection"] = collection
     return Image.objects.create(**kwargs)

@@ -1,6 +1,7 @@
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -77,3 +78,9 @@ def serve(request, path):
     if not hasattr(request, "_wagtail_route_for_request"):
         request._wagtail_route_for_request = route(request, path)
     return wagtail_serve(request, path)
+
+
+@require_GET
+def favicon(request):
+    """Browsers and crawlers ask for /favicon.ico whatever the page says: answer with the icon."""
+    return HttpResponsePermanentRedirect(static("portal/favicon.ico"))

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from portal.links import base_url
 from portal.storage import private_storage
 from procedures import registry
 
@@ -110,7 +111,7 @@ class Case(models.Model):
         return reverse("procedures:detail", args=[self.tracking_number, self.access_token])
 
     def get_absolute_status_url(self):
-        return f"{settings.PORTAL_BASE_URL}{self.get_status_url()}"
+        return f"{base_url()}{self.get_status_url()}"
 
     def get_letters_url(self):
         """Where the applicant downloads this case's letters; flows without accounts override it."""
@@ -410,8 +411,14 @@ class Letter(models.Model):
     def __str__(self):
         return f"{self.number} · {self.subject}"
 
+    @property
+    def kind_label(self):
+        from procedures.letter_kinds import letter_kind_label
+
+        return letter_kind_label(self.kind)
+
     def get_verify_url(self):
-        return f"{settings.PORTAL_BASE_URL}{reverse('procedures:verify_letter', args=[self.verification_code])}"
+        return f"{base_url()}{reverse('procedures:verify_letter', args=[self.verification_code])}"
 
 
 class Holiday(models.Model):

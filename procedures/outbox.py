@@ -16,6 +16,8 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from portal.links import base_url
+
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 12
@@ -34,7 +36,7 @@ def queue_email(
     recipients = [address for address in dict.fromkeys(recipients) if address]
     if not recipients:
         return None
-    context = {"portal_base_url": settings.PORTAL_BASE_URL, **(context or {})}
+    context = {"portal_base_url": base_url(), **(context or {})}
     with translation.override(settings.LANGUAGE_CODE):
         body = render_to_string(template, context)
         html_body = render_to_string(html_template, context) if html_template else ""

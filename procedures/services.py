@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from accounts.roles import has_role
+from portal.links import absolute_url
 from procedures.clock import OfficeCalendar, office_calendar
 from procedures.models import CaseEvent
 from procedures.numbering import tracking_number
@@ -261,7 +262,16 @@ def _actor_name(actor, case):
 
 def notify(case, transition, event):
     """Queue the emails for one transition: the applicant, and the staff who act next."""
-    context = {"case": case, "transition": transition, "event": event, "step": case.step}
+    from procedures.viewsets import case_admin_path
+
+    context = {
+        "case": case,
+        "transition": transition,
+        "event": event,
+        "step": case.step,
+        # Staff open the case itself from the email, not the admin's front page.
+        "case_admin_url": absolute_url(case_admin_path(case) or "/admin/"),
+    }
     queue_email(
         case.notification_recipients(transition, event) if transition.notify_applicant else [],
         _("[%(number)s] %(procedure)s: %(step)s")

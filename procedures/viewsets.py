@@ -5,6 +5,7 @@ import django_filters
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -172,6 +173,16 @@ class CaseInspectView(InspectView):
         return self.render_to_response(self.get_context_data(bound_form=form))
 
 
+#: Case model → URL name of its case view in the admin (filled as each case viewset registers).
+CASE_VIEW_URL_NAMES = {}
+
+
+def case_admin_path(case):
+    """The case's own screen in the admin, where staff act on it; "" when none is registered."""
+    name = CASE_VIEW_URL_NAMES.get(type(case)._meta.concrete_model)
+    return reverse(name, args=[case.pk]) if name else ""
+
+
 class CaseViewSet(ModelViewSet):
     """Subclass with ``model`` (a Case) and menu options; roles act through the case view."""
 
@@ -183,14 +194,22 @@ class CaseViewSet(ModelViewSet):
     list_per_page = 30
     search_fields = ["tracking_number"]
     ordering = ["-updated_at"]
-    # Superusers may correct a record's data; the step only ever changes through an action.
-    exclude_form_fields = ["state"]
 
     filterset_class = CaseFilterSet
 
     @property
     def procedure(self):
         return self.model.procedure
+
+    @cached_property
+    def exclude_form_fields(self):
+        """Superusers may correct a record's data; the step only ever changes through an action.
+
+        Uploaded files are private: they have no URL for a file input to show (the edit form
+        crashed on them), and they are opened from the case view instead.
+        """
+        files = [field.name for field in self.model._meta.fields if isinstance(field, models.FileField)]
+        return ["state", *files]
 
     @cached_property
     def list_display(self):
@@ -217,6 +236,10 @@ class CaseViewSet(ModelViewSet):
         response = private_file_response(fieldfile)
         signals.case_file_downloaded.send(sender=self.model, case=case, user=request.user, key=key)
         return response
+
+    def on_register(self):
+        super().on_register()
+        CASE_VIEW_URL_NAMES[self.model._meta.concrete_model] = self.get_url_name("inspect")
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [

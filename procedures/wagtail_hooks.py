@@ -1,14 +1,20 @@
+import django_filters
+
 from django.contrib.admin.utils import unquote
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import EditView, HistoryView, IndexView, InspectView, UsageView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from procedures.letter_kinds import letter_kind_choices
 from procedures.models import Holiday, Letter, OutboxMessage
 from procedures.services import LOG_ACTION
 
@@ -49,6 +55,14 @@ class OutboxViewSet(ModelViewSet):
     form_fields = ["available_at"]
 
 
+class LetterFilterSet(WagtailFilterSet):
+    kind = django_filters.ChoiceFilter(label=_("kind"), choices=letter_kind_choices)
+
+    class Meta:
+        model = Letter
+        fields = ["kind", "date"]
+
+
 class LetterIndexView(IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().visible_to(self.request.user)
@@ -85,8 +99,8 @@ class LetterViewSet(ModelViewSet):
     usage_view_class = LetterUsageView
     icon = "doc-full"
     menu_label = _("Letters")
-    list_display = ["number", "subject", "date", "kind"]
-    list_filter = ["kind", "date"]
+    list_display = ["number", "subject", "date", Column("kind_label", label=_("kind"))]
+    filterset_class = LetterFilterSet
     search_fields = ["number", "subject", "addressee"]
     inspect_view_enabled = True
     copy_view_enabled = False
@@ -142,3 +156,26 @@ def sop_procedures():
     from procedures import registry
 
     return [(procedure.code, procedure.name) for procedure in registry.all_procedures()]
+
+
+class WaitingForYouPanel(Component):
+    """The Wagtail dashboard's first panel for office staff (procedures.dashboard)."""
+
+    name = "waiting_for_you"
+    template_name = "procedures/admin/waiting_panel.html"
+    order = 50
+
+    def __init__(self, queues):
+        self.queues = queues
+
+    def get_context_data(self, parent_context):
+        return {"queues": self.queues}
+
+
+@hooks.register("construct_homepage_panels")
+def waiting_for_you(request, panels):
+    from procedures.dashboard import waiting_for
+
+    user = request.user
+    if user.is_superuser or user.groups.exists():
+        panels.append(WaitingForYouPanel(waiting_for(user)))

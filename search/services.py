@@ -105,8 +105,18 @@ def type_key(content_type):
 
 
 def type_label(content_type):
+    """The type's plural name; a model that declares none is named in the singular.
+
+    Django makes an undeclared plural by adding "s" to the translated name ("Berandas"),
+    which is wrong in Indonesian, where a noun is the same in the plural.
+    """
     model = content_type.model_class()
-    return capfirst(model._meta.verbose_name_plural) if model else content_type.name
+    if model is None:
+        return content_type.name
+    options = model._meta
+    return capfirst(
+        options.verbose_name_plural if "verbose_name_plural" in options.original_attrs else options.verbose_name
+    )
 
 
 def paginate(request, results):

@@ -22,6 +22,7 @@ from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from portal.links import base_url
 from portal.models import OfficeSettings
 from sharing.models import SharedAsset, ShareStyle
 
@@ -223,7 +224,7 @@ def card_url(page, request=None):
 
 # --- Posters ------------------------------------------------------------------------------
 def enrol_url(course):
-    return settings.PORTAL_BASE_URL + reverse("enrolment:enrol", args=[course.pk])
+    return base_url() + reverse("enrolment:enrol", args=[course.pk])
 
 
 def poster_fingerprint(course, office, style):

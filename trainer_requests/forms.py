@@ -229,7 +229,9 @@ class TrainerRequestForm(forms.ModelForm):
 
 class RecordLetterForm(TransitionForm):
     agenda_number = forms.CharField(label=_("Agenda number"), max_length=60)
-    agenda_date = forms.DateField(label=_("Agenda date"), widget=forms.DateInput(attrs={"type": "date"}))
+    agenda_date = forms.DateField(
+        label=_("Agenda date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

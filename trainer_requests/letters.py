@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from portal.links import base_url
 from procedures.letters import issue_letter, letter_text
 from procedures.outbox import queue_email
 from trainer_requests.models import TrainerAssignment
@@ -106,8 +107,7 @@ def issue_approval_letters(trainer_request, actor):
                 "trainer_request": trainer_request,
                 "assignment": assignment,
                 "letter": letter,
-                "assignment_url": settings.PORTAL_BASE_URL
-                + reverse("trainer_requests:assignment", args=[assignment.pk]),
+                "assignment_url": base_url() + reverse("trainer_requests:assignment", args=[assignment.pk]),
             },
             key=f"trainer_request:{trainer_request.pk}:assignment:{assignment.pk}:{letter.pk}",
         )

@@ -4,6 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -99,6 +100,12 @@ class TrainerRequest(Case):
         verbose_name = _("resource-person request")
         verbose_name_plural = _("resource-person requests")
         ordering = ["-created_at"]
+
+    def get_letters_url(self):
+        """The requester has no account: the letters are on the request's tokened page."""
+        if not (self.tracking_number and self.access_token):
+            return ""
+        return reverse("trainer_requests:case", args=[self.tracking_number, self.access_token])
 
     def __str__(self):
         return f"{self.tracking_number or _('(unconfirmed)')} · {self.organisation_name}"

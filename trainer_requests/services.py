@@ -4,13 +4,13 @@ import logging
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.links import base_url
 from portal.ratelimit import is_limited
 from procedures import services
 from procedures.outbox import queue_email
@@ -63,7 +63,7 @@ def confirmation_token(trainer_request):
 
 def confirmation_url(trainer_request):
     path = reverse("trainer_requests:confirm", args=[confirmation_token(trainer_request)])
-    return f"{settings.PORTAL_BASE_URL}{path}"
+    return f"{base_url()}{path}"
 
 
 #: Confirmation emails one address receives a day, whoever fills in the form (the per-sender limit is the view's).
@@ -214,7 +214,7 @@ def case_url(trainer_request):
 
 
 def absolute_case_url(trainer_request):
-    return f"{settings.PORTAL_BASE_URL}{case_url(trainer_request)}"
+    return f"{base_url()}{case_url(trainer_request)}"
 
 
 # The trainer's answer -----------------------------------------------------------------------

@@ -12,6 +12,7 @@ from portal.hooks import (
     MemberPanel,
     Panel,
 )
+from procedures.letter_kinds import LETTER_KIND
 from procedures.wagtail_hooks import CASE_VIEWSET
 from trainers.hooks import TRAINER_PROFILE_ACTION, TRAINER_SCHEDULE_SOURCE
 
@@ -70,6 +71,15 @@ def load_demo_trainer_requests(stdout):
     from trainer_requests.demo import load
 
     load(stdout)
+
+
+@hooks.register(LETTER_KIND)
+def request_letter_kinds():
+    return {
+        "trainer_request_approval": _("Resource-person request confirmation"),
+        "trainer_assignment": _("Assignment letter (surat tugas)"),
+        "trainer_request_refusal": _("Resource-person request refusal"),
+    }
 
 
 @hooks.register(PERSONAL_DATA)

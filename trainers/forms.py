@@ -119,7 +119,7 @@ REQUIRED_ON_SUBMIT = PERSONAL + ("position", "short_bio", "expertise", "educatio
 
 
 class RegistrationForm(forms.ModelForm):
-    """The three-part trainer registration. ``final=True`` (submit) requires everything;
+    """The trainer registration in four parts (see ``sections``). ``final=True`` (submit) requires everything;
     saving a draft only checks what was filled in."""
 
     photo_upload = forms.FileField(
@@ -186,6 +186,9 @@ class RegistrationForm(forms.ModelForm):
         for name in REQUIRED_ON_SUBMIT:
             self.fields[name].required = final
         self.fields["consent"].required = final
+        # A draft may be saved half-filled, but the form marks from the start what submitting needs.
+        for name in (*REQUIRED_ON_SUBMIT, "consent", "photo_upload", "cv_upload"):
+            self.fields[name].required_to_submit = True
         if self.instance.consent_at and not self.is_bound:
             self.initial["consent"] = True
 

@@ -215,6 +215,12 @@ class TrainerPage(Page):
             raise ValidationError({"slug": _("This address is used by the portal; choose another slug.")})
 
     @property
+    def search_summary(self):
+        """The snippet under a trainer in search results: position, region, biography, topics."""
+        parts = [self.position, self.regency, self.short_bio, " · ".join(text_lines(self.topics))]
+        return " — ".join(part.strip() for part in parts if part and part.strip())
+
+    @property
     def education_lines(self):
         return text_lines(self.education)
 

@@ -3,6 +3,7 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,9 +14,11 @@ from django.views.decorators.http import require_POST
 from portal.ratelimit import request_limited
 from portal.storage import private_file_response
 from procedures import services as procedure_services
+from procedures.intro import render_service_intro
 from trainers import services
 from trainers.forms import ProfileUpdateForm, RegistrationForm
 from trainers.models import TrainerApplication, TrainerPage, TrainerProfileUpdate
+from trainers.procedure import PROCEDURE
 from trainers.schedule import ics_calendar, page_for_token, rotate_calendar_key, trainer_schedule
 
 ICS_PAST_DAYS = 30
@@ -30,8 +33,11 @@ def current_application(user):
     ).start(save=False)
 
 
-@login_required
 def register(request):
+    if not request.user.is_authenticated:
+        if request.method != "GET":
+            return redirect_to_login(request.get_full_path())
+        return render_service_intro(request, "trainers/register_intro.html", PROCEDURE.code)
     if TrainerApplication.objects.filter(user=request.user, state="approved").exists():
         messages.info(request, _("You are already an approved trainer. Request profile changes from your account."))
         return redirect("accounts:member_area")

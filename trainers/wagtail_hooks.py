@@ -16,6 +16,7 @@ from portal.hooks import (
     STARTER_DATA,
     MemberPanel,
 )
+from procedures.letter_kinds import LETTER_KIND
 from procedures.wagtail_hooks import CASE_VIEWSET
 from trainers.schedule import ics_token, trainer_schedule
 from trainers.viewsets import StandardModuleViewSet
@@ -100,6 +101,13 @@ def load_demo_trainers(stdout):
     from trainers.demo import load
 
     load(stdout)
+
+
+@hooks.register(LETTER_KIND)
+def trainer_letter_kinds():
+    from trainers.services import LETTER_KIND as DECISION_KIND
+
+    return {DECISION_KIND: _("Trainer registration decision")}
 
 
 @hooks.register(PERSONAL_DATA)

@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -95,10 +96,21 @@ def staff_start(request, course_id):
     return redirect("enrolment:staff_course", course_id=course.pk)
 
 
-@require_POST
 @staff_required(*DELIVERY_ROLES)
 def staff_open_evaluation(request, course_id):
+    """SOP step 4 for the whole class: only once the class has ended, and only after confirming."""
     course = _course(course_id, request.user)
+    if not services.class_has_ended(course):
+        ends_at = services.class_ends_at(course)
+        messages.error(
+            request,
+            _("The class has not ended yet (its last session ends %(end)s): the evaluation opens after it.")
+            % {"end": date_format(timezone.localtime(ends_at), "j F Y, H.i") if ends_at else "—"},
+        )
+        return redirect("enrolment:staff_course", course_id=course.pk)
+    if request.method != "POST" or request.POST.get("confirm") != "yes":
+        waiting = Enrolment.objects.filter(course_id=course.pk, state__in=["accepted", "attending"]).count()
+        return render(request, "enrolment/staff/open_evaluation.html", {"course": course, "waiting": waiting})
     count = services.open_evaluation(course, request.user)
     messages.success(request, _("%(count)d participants are waiting for the evaluation.") % {"count": count})
     return redirect("enrolment:staff_course", course_id=course.pk)

@@ -95,6 +95,7 @@ MIDDLEWARE = [
     "portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.OfficeLanguageMiddleware",
+    "portal.links.CurrentRequestMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -194,6 +195,8 @@ LANGUAGE_COOKIE_NAME = "portal_language"
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = False
+# Django's id/en input formats extended with the admin's date patterns (see portal/formats).
+FORMAT_MODULE_PATH = ["portal.formats"]
 
 # --- Static and media files
 STATIC_URL = "/static/"
@@ -254,8 +257,10 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Every language's input formats accept these (portal/formats; checked by portal.checks).
 WAGTAIL_DATE_FORMAT = "%d-%m-%Y"
 WAGTAIL_DATETIME_FORMAT = "%d-%m-%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 
 LOGGING = {
     "version": 1,

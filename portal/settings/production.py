@@ -6,6 +6,10 @@ from .base import STORAGES, env, env_bool
 DEBUG = False
 if not env("SECRET_KEY"):
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
+# Emails, letters and QR codes made outside a request (background tasks) need the public
+# address; a default would print certificates pointing at 127.0.0.1.
+if not env("PORTAL_BASE_URL"):
+    raise ImproperlyConfigured("PORTAL_BASE_URL must be set in the environment for production (https://…).")
 
 STORAGES = {
     **STORAGES,

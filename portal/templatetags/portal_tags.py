@@ -50,6 +50,15 @@ def services():
 
 
 @register.filter
+def names_field(message, label):
+    """True when an error message already begins with its field's name ("NIK tidak memuat ...").
+
+    The error summary then lists the message alone instead of "NIK: NIK tidak memuat ...".
+    """
+    return str(message).casefold().startswith(f"{label} ".casefold())
+
+
+@register.filter
 def field_type(bound_field):
     return bound_field.field.widget.__class__.__name__
 

@@ -41,7 +41,7 @@ def test_signup_form_has_visible_labels_for_every_field(client):
         ("id_first_name", "Nama depan"),
         ("id_last_name", "Nama belakang"),
         ("id_email", "Surel"),
-        ("id_password1", "Kata Kunci"),
+        ("id_password1", "Kata sandi"),
     ]:
         assert re.search(rf'<label for="{field}">{label}', body), field
 
@@ -128,3 +128,11 @@ def test_password_reset_by_email(client, user_factory):
     response = client.post(form_path, {"password1": "Kata-baru-yang-aman-7", "password2": "Kata-baru-yang-aman-7"})
     assert response.status_code == 302
     assert User.objects.get(email="lupa@contoh.test").check_password("Kata-baru-yang-aman-7")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/akun/signup/", "/akun/login/", "/admin/login/"])
+def test_the_password_is_called_kata_sandi_everywhere(client, url):
+    body = client.get(url).content.decode()
+    assert "Kata sandi" in body or "kata sandi" in body
+    assert "kata kunci" not in body.lower()

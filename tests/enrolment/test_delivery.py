@@ -228,6 +228,9 @@ def test_score_import_and_averages(client, running_course, accepted, submitted, 
     assert accepted.test_scores == (Decimal("50.00"), Decimal("80.00")) and accepted.gain == Decimal("30.00")
     averages = assessment.class_averages(running_course)
     assert averages["pre"] == pytest.approx(Decimal("55.25")) and averages["post"] == Decimal("80")
+    # The gain pairs each participant's own scores: Budi took no post-test, so only Ani's 30 counts
+    # (not 80 − 55.25 = 24.75, which compares different people).
+    assert averages["gain"] == Decimal("30") and averages["paired"] == 1
 
 
 def test_import_rejects_a_file_that_is_not_a_workbook(client, running_course, officer):
@@ -334,3 +337,28 @@ def test_evaluation_needs_a_score_or_a_decision(client, running_course, accepted
     assert response.status_code == 200
     accepted.refresh_from_db()
     assert accepted.state == "evaluation"
+
+
+def test_opening_the_evaluation_waits_for_the_end_and_asks_first(client, running_course, accepted, officer):
+    """ "Kelas selesai: buka evaluasi" moves the whole class: never before the last session, never in one click."""
+    import time_machine
+
+    session = session_around(running_course, timezone.localtime(), before=30, after=30)
+    client.force_login(officer)
+    client.cookies["portal_language"] = "id"
+    url = reverse("enrolment:staff_open_evaluation", args=[running_course.pk])
+    response = client.post(url, {"confirm": "yes"}, follow=True)
+    assert "Kelas belum selesai" in response.content.decode()
+    accepted.refresh_from_db()
+    assert accepted.state == "accepted"
+
+    ends = timezone.make_aware(datetime.datetime.combine(session.date, session.end_time))
+    with time_machine.travel(ends + datetime.timedelta(minutes=5), tick=False):
+        page = client.get(url)
+        assert page.status_code == 200 and "1 peserta" in page.content.decode()
+        assert client.post(url).status_code == 200  # a POST without the confirmation asks again
+        accepted.refresh_from_db()
+        assert accepted.state == "accepted"
+        client.post(url, {"confirm": "yes"})
+        accepted.refresh_from_db()
+        assert accepted.state == "evaluation"

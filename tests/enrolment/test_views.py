@@ -250,3 +250,13 @@ def test_attendance_sheet_and_report_pdfs(client, running_course, submitted, off
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(report.content)).pages)
     assert "Jember" in text and "Banyuwangi" in text and "Materi Pewarnaan" in text
     assert "50" in text  # one of two seated participants present in the session
+
+
+def test_error_summary_names_the_nik_once(client, course, user_factory):
+    client.force_login(user_factory())
+    client.cookies["portal_language"] = "id"
+    url = reverse("enrolment:enrol", args=[course.pk])
+    html = client.post(url, profile_data(nik="1234567890123456")).content.decode()
+    summary = html.split('class="error-summary"', 1)[1].split("</div>", 1)[0]
+    assert summary.count("NIK") == 1, summary
+    assert "NIK tidak memuat tanggal lahir yang valid." in summary

@@ -1,6 +1,8 @@
 """load_demo builds a living site, twice without changing anything, and every demo account logs in."""
 
 import io
+import re
+from pathlib import Path
 
 import pytest
 
@@ -50,10 +52,35 @@ def test_load_demo_is_idempotent():
     assert row_counts() == first
 
 
-def test_every_demo_account_logs_in_and_the_participant_through_allauth():
-    load_demo()
-    for email, *_rest in DEMO_ACCOUNTS:
+def readme_demo_accounts():
+    """(email, name) of the README's table of demo accounts."""
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    return re.findall(r"^\| `([^`]+@demo\.test)` \| ([^|]+?) \|", readme, re.M)
+
+
+def test_every_demo_account_logs_in_and_the_participant_through_allauth(settings, capsys):
+    # As `make run` has it: emails go to the console. Loading prints a summary, not every email.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    output = load_demo()
+    printed = capsys.readouterr().out
+    assert "Subject:" not in printed and "Subject:" not in output
+    assert re.search(r"\d+ emails? sent by the demo's flows", output), output[-500:]
+    accounts = readme_demo_accounts()
+    assert len(accounts) >= 17
+    for email, _name in accounts:
         assert Client().login(email=email, password=DEMO_PASSWORD), email
+    # An account is called what the profile it owns is called.
+    from accounts.models import User
+    from trainers.models import TrainerPage
+
+    trainer = User.objects.get(email="narasumber@demo.test")
+    assert TrainerPage.objects.get(user=trainer).title == trainer.get_full_name() == "Made Wirawan"
+    # The demo office is in Banyuwangi, and so are its licence applicants.
+    from licensing.models import LicenceApplication
+
+    assert set(LicenceApplication.objects.exclude(regency="").values_list("regency", flat=True)) == {
+        "Kabupaten Banyuwangi"
+    }
 
     client = Client()
     response = client.post("/akun/login/", {"login": "peserta@demo.test", "password": DEMO_PASSWORD})
@@ -72,5 +99,5 @@ def test_demo_accounts_command_prints_every_account():
     call_command("demo_accounts", stdout=out)
     text = out.getvalue()
     assert DEMO_PASSWORD in text
-    for email, *_rest in DEMO_ACCOUNTS:
-        assert email in text
+    for email, name in readme_demo_accounts():
+        assert re.search(rf"{re.escape(email)} +{re.escape(name)} ", text), (email, name)

@@ -42,7 +42,10 @@ def institution_post(**overrides):
 
 
 def test_pages_need_a_login(client):
+    """The service explains itself to visitors; starting an application needs an account."""
     response = client.get(reverse("licensing:index"))
+    assert response.status_code == 200 and "/akun/login/?next=" in response.content.decode()
+    response = client.post(reverse("licensing:start"))
     assert response.status_code == 302 and "/akun/" in response["Location"]
 
 

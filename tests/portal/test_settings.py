@@ -55,6 +55,7 @@ def production_env(**extra):
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(60),
         "ALLOWED_HOSTS": "pelatihan.example.go.id",
+        "PORTAL_BASE_URL": "https://pelatihan.example.go.id",
         **extra,
     }
 
@@ -79,6 +80,37 @@ def test_production_refuses_to_start_without_secret_key():
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert "SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_to_start_without_portal_base_url():
+    """A default address would put 127.0.0.1 into every emailed link and printed QR code."""
+    env = production_env()
+    del env["PORTAL_BASE_URL"]
+    result = run_python("import django; django.setup()", **env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "PORTAL_BASE_URL" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("arguments", "expected"),
+    [(["PORT=8790"], "http://127.0.0.1:8790"), (["HOST=0.0.0.0", "PORT=8791"], "http://0.0.0.0:8791")],
+)
+def test_make_sets_portal_base_url_from_host_and_port(arguments, expected):
+    """`make run PORT=8790`: the demo's letters and the server's emails point at port 8790."""
+    result = subprocess.run(
+        ["make", "-s", "--eval", "show-base-url: ; @echo $$PORTAL_BASE_URL", "show-base-url", *arguments],
+        cwd=BASE_DIR,
+        env=clean_environment(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.strip() == expected, result.stderr
+    dry_run = subprocess.run(
+        ["make", "-n", "run", *arguments], cwd=BASE_DIR, env=clean_environment(), capture_output=True, text=True
+    )
+    assert f"demo_accounts --base-url {expected}" in dry_run.stdout
 
 
 READ_SETTINGS = """
@@ -158,6 +190,7 @@ def test_settings_import_no_application_code(module):
     """Settings must load before the apps: importing them pulls in no project app."""
     code = (
         "import sys, os; os.environ.setdefault('SECRET_KEY', 'x' * 60); "
+        "os.environ.setdefault('PORTAL_BASE_URL', 'https://pelatihan.example.go.id'); "
         f"import {module}; "
         "apps = {'accounts', 'home', 'courses', 'procedures', 'sops', 'trainers'}; "
         "print(sorted(name for name in sys.modules if name.split('.')[0] in apps))"

@@ -274,3 +274,13 @@ def test_every_declared_function_and_form_of_every_procedure_resolves():
                 import_string(transition.form_class)
             if transition.outcome:
                 assert transition.lock, f"{procedure.code}.{transition.name}: an outcome is chosen under a lock"
+
+
+def test_the_staff_email_links_to_the_case_itself(submitted, staff):
+    """Whoever acts next opens the case from the email, not the admin's front page."""
+    errand = submitted()
+    before = set(OutboxMessage.objects.values_list("pk", flat=True))
+    services.perform(errand, "forward", staff[roles.TEAM_MEMBER])
+    staff_mails = [m for m in OutboxMessage.objects.exclude(pk__in=before) if m.body.count("/admin/")]
+    case_url = f"http://testserver/admin/casework-cases/inspect/{errand.pk}/"
+    assert staff_mails and all(case_url in m.body for m in staff_mails), [m.body for m in staff_mails]

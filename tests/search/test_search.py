@@ -84,3 +84,21 @@ def test_arbitrary_query_strings_never_give_a_500(client, content):
         assert client.get("/cari/", {"q": query}).status_code == 200
 
     search()
+
+
+def test_type_labels_are_indonesian_plurals_and_trainers_have_a_snippet(client, content):
+    """No English "s" glued onto Indonesian names ("Halaman umums"); trainers get a snippet too."""
+    from trainers.factories import TrainerIndexPageFactory, TrainerPageFactory
+
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    directory = TrainerIndexPageFactory(parent=home)
+    TrainerPageFactory(parent=directory, title="Sri Gandrung", short_bio="Penari Gandrung sejak 1990.")
+    client.cookies["portal_language"] = "id"
+    response = client.get("/cari/", {"q": "gandrung"})
+    labels = {t.key: t.label for t in response.context["types"]}
+    assert labels["home.standardpage"] == "Halaman umum"
+    assert labels["trainers.trainerpage"] == "Narasumber"
+    body = response.content.decode()
+    assert "umums" not in body and "Halaman umum (1)" in body
+    (trainer,) = [r for r in response.context["results"] if r.page.title == "Sri Gandrung"]
+    assert "Penari <mark>Gandrung</mark> sejak 1990." in trainer.summary

@@ -259,3 +259,30 @@ def test_public_form_never_500(client, category, overrides, with_letter):
     files = {"letter": letter_file()} if with_letter else {}
     response = client.post(URL, {**data, **files})
     assert response.status_code in (200, 302, 429)
+
+
+def test_emailed_links_point_where_the_request_came_in(client, category, django_capture_on_commit_callbacks, settings):
+    """Served on another host or port than PORTAL_BASE_URL, the confirmation link still works."""
+    settings.PORTAL_BASE_URL = "http://127.0.0.1:8000"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(URL, {**valid_data(category), "letter": letter_file()}, HTTP_HOST="127.0.0.1:8790")
+    (message,) = mail.outbox
+    link = next(line for line in message.body.splitlines() if "/konfirmasi/" in line).strip()
+    assert link.startswith("http://127.0.0.1:8790/permintaan-narasumber/"), link
+    assert "8000" not in message.body
+
+
+def test_status_page_links_the_tokened_letters_page_not_a_login(client, new_request):
+    """The requester has no account: /status/ sends them to the request's own page to download letters."""
+    from procedures import services as procedure_services
+    from procedures.letters import issue_letter
+
+    trainer_request = new_request()
+    procedure_services.perform(trainer_request, "confirm", None, system=True)
+    trainer_request.refresh_from_db()
+    issue_letter(kind="test", code="UJI", subject="Surat tugas", addressee="Siti", body="Isi.", case=trainer_request)
+    html = client.get(trainer_request.get_status_url()).content.decode()
+    case_page = reverse("trainer_requests:case", args=[trainer_request.tracking_number, trainer_request.access_token])
+    assert f'href="{case_page}"' in html
+    assert "Log in to your account to download" not in html
+    assert client.get(case_page).status_code == 200

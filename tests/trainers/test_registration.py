@@ -60,10 +60,29 @@ def member_client(client, member):
     return client
 
 
-def test_login_required(client):
+def test_visitors_see_the_service_then_log_in(client):
     response = client.get(URL)
-    assert response.status_code == 302
-    assert response["Location"] == "/akun/login/?next=/narasumber/daftar/"
+    assert response.status_code == 200
+    assert 'href="/akun/login/?next=/narasumber/daftar/"' in response.content.decode()
+    assert client.post(URL, {"action": "save"})["Location"].startswith("/akun/login/")
+
+
+def test_required_markers_from_the_start_and_the_parts_counted(member_client):
+    """A draft may be half-filled, but the * shows from the first view what submitting needs."""
+    member_client.cookies["portal_language"] = "id"
+    form = RegistrationForm()
+    html = member_client.get(URL).content.decode()
+    marked = html.count('<span class="required" aria-hidden="true">*</span>')
+    assert marked >= 14
+    assert f"Isi {len(form.sections())} bagian di bawah ini" in html and len(form.sections()) == 4
+
+
+def test_a_failed_submit_keeps_the_chosen_expertise(member_client, categories):
+    response = member_client.post(URL, form_data(categories, full_name=""))
+    assert response.status_code == 200
+    checked = f'value="{categories["tari"].pk}" id="id_expertise_'
+    tag = next(t for t in response.content.decode().split("<input") if checked in t)
+    assert "checked" in tag
 
 
 def test_submit_gives_a_tracking_number_and_a_member_area_entry(

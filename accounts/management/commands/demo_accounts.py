@@ -1,10 +1,29 @@
 from django.core.management.base import BaseCommand
 
+from wagtail import hooks
+
 from accounts.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from accounts.roles import role_label
+from portal.hooks import DEMO_ACCOUNTS as DEMO_ACCOUNTS_HOOK
 
 # The two public accounts play these parts in the demo flows.
 PUBLIC_ACCOUNTS = {"peserta@demo.test": "public (participant)", "narasumber@demo.test": "public (trainer)"}
+
+
+def demo_accounts():
+    """(email, name, what) for every demo account: the office roles here, the rest from the apps."""
+    rows = []
+    for email, first, last, role, superuser in DEMO_ACCOUNTS:
+        if superuser:
+            what = "superuser"
+        elif role:
+            what = str(role_label(role))
+        else:
+            what = PUBLIC_ACCOUNTS.get(email, "public")
+        rows.append((email, f"{first} {last}", what))
+    for fn in hooks.get_hooks(DEMO_ACCOUNTS_HOOK):
+        rows.extend((email, name, str(what)) for email, name, what in fn())
+    return rows
 
 
 class Command(BaseCommand):
@@ -15,13 +34,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         self.stdout.write(f"\nDemo accounts (password: {DEMO_PASSWORD})")
-        for email, first, last, role, superuser in DEMO_ACCOUNTS:
-            if superuser:
-                what = "superuser"
-            elif role:
-                what = str(role_label(role))
-            else:
-                what = PUBLIC_ACCOUNTS.get(email, "public")
-            self.stdout.write(f"  {email:<24} {first} {last} — {what}")
+        for email, name, what in demo_accounts():
+            self.stdout.write(f"  {email:<26} {name} — {what}")
         base_url = options["base_url"].rstrip("/")
         self.stdout.write(f"\nSite: {base_url}/   Admin: {base_url}/admin/\n")
