@@ -220,12 +220,14 @@ class CertificateTemplate(models.Model):
     def signers(self, office):
         """The signers to print, as dicts (name, title, rank, nip, signature_id)."""
         if self.use_office_signer:
+            signer = office.signer_for("certificate")
             first = {
-                "name": office.head_name,
-                "title": office.head_title,
-                "rank": office.head_rank,
-                "nip": office.head_nip,
-                "signature_id": office.head_signature_id,
+                "name": signer["name"],
+                "title": signer["title"],
+                "rank": signer["rank"],
+                "nip": signer["nip"],
+                "signature_id": None,
+                "official_id": signer["official_id"],  # a version: the certificate keeps its signature
             }
         else:
             first = {

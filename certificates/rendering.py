@@ -13,6 +13,7 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import override
 
 from certificates.placeholders import fill
+from portal.models import image_data_uri
 from portal.pdf import html_to_pdf, qr_data_uri
 
 TEMPLATE = "certificates/certificate_pdf.html"
@@ -86,6 +87,15 @@ def _images_by_id(ids):
     return {image.pk: image for image in get_image_model().objects.filter(pk__in=ids)}
 
 
+def _officials_by_id(ids):
+    from portal.models import SigningOfficial
+
+    ids = [pk for pk in ids if pk]
+    if not ids:
+        return {}
+    return {official.pk: official for official in SigningOfficial.objects.filter(pk__in=ids)}
+
+
 def certificate_context(certificate, template=None):
     from certificates.models import CertificateTemplate
 
@@ -93,8 +103,16 @@ def certificate_context(certificate, template=None):
         template = certificate.template if certificate.template_id else CertificateTemplate()
     orientation = template.orientation
     images = _images_by_id([signer.get("signature_id") for signer in certificate.signers] + [template.background_id])
+    officials = _officials_by_id([signer.get("official_id") for signer in certificate.signers])
     signers = [
-        {**signer, "signature": _image_uri(images.get(signer.get("signature_id")), SIGNATURE_SPEC)}
+        {
+            **signer,
+            "signature": (
+                image_data_uri(officials[signer["official_id"]].signature)
+                if signer.get("official_id") in officials
+                else _image_uri(images.get(signer.get("signature_id")), SIGNATURE_SPEC)
+            ),
+        }
         for signer in certificate.signers
     ]
     holder = unicodedata.normalize("NFC", certificate.holder_name)

@@ -312,9 +312,9 @@ def promise_days(calendar):
     return math.ceil(minutes / calendar.minutes_per_day) if minutes and calendar.minutes_per_day else 0
 
 
-def signer_for(actor):
-    """The head of office from the office settings; the signing account fills what the settings lack."""
-    signer = signer_from_office(office_settings())
+def signer_for(actor, kind=DECREE_KIND):
+    """The official the office settings name for licences; the signing account fills what they lack."""
+    signer = signer_from_office(office_settings(), kind)
     if not signer["name"] and actor is not None and getattr(actor, "is_authenticated", False):
         signer["name"] = actor.get_full_name() or actor.email
     if not signer["title"]:
@@ -404,6 +404,6 @@ def issue_refusal(application, actor):
                 (_("Reasons"), application.recommendation_reasons),
             ],
             case=application,
-            signer=signer_for(actor),
+            signer=signer_for(actor, REFUSAL_KIND),
             created_by=actor,
         )

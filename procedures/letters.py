@@ -31,14 +31,9 @@ def office_settings():
     return OfficeSettings.for_site(site) if site else OfficeSettings()
 
 
-def signer_from_office(office):
-    return {
-        "name": office.head_name,
-        "title": office.head_title,
-        "rank": office.head_rank,
-        "nip": office.head_nip,
-        "signature": office.head_signature,
-    }
+def signer_from_office(office, kind=None):
+    """The signer of a letter kind: the official the office settings name for it (who decides)."""
+    return office.signer_for(kind)
 
 
 def letter_text(template_name, context):
@@ -69,7 +64,7 @@ def issue_letter(
 ):
     """Create, number and render a letter. ``body`` is plain text; paragraphs are separated by blank lines."""
     office = office_settings()
-    signer = signer or signer_from_office(office)
+    signer = signer or signer_from_office(office, kind)
     now = timezone.localtime()
     letter = Letter(
         kind=kind,
@@ -92,18 +87,26 @@ def issue_letter(
         letter.object_id = case.pk
     letter.save()
     render_letter(
-        letter, office=office, signature=signer.get("signature"), template=template, extra_context=extra_context
+        letter,
+        office=office,
+        signature=signer.get("signature"),
+        stamp=signer.get("stamp"),
+        template=template,
+        extra_context=extra_context,
     )
     return letter
 
 
-def render_letter(letter, *, office=None, signature=None, template="procedures/letter_pdf.html", extra_context=None):
+def render_letter(
+    letter, *, office=None, signature=None, stamp=None, template="procedures/letter_pdf.html", extra_context=None
+):
     office = office or office_settings()
     context = {
         "letter": letter,
         "office": office,
         "paragraphs": [p.strip() for p in letter.body.split("\n\n") if p.strip()],
         "signature": signature,
+        "stamp": stamp,
         "qr": qr_data_uri(letter.get_verify_url()),
         **(extra_context or {}),
     }
