@@ -283,10 +283,6 @@ class SigningOfficial(models.Model):
     def __str__(self):
         return f"{self.name} ({self.get_position_display()}, v{self.version})"
 
-    @property
-    def is_current(self):
-        return self.superseded_at is None
-
     def save(self, *args, **kwargs):
         """Save as a new version of the position; the rows before it stay, superseded."""
         with transaction.atomic():
@@ -305,6 +301,10 @@ class SigningOfficial(models.Model):
             kwargs.pop("update_fields", None)
             kwargs["force_insert"] = True
             super().save(*args, **kwargs)
+
+    @property
+    def is_current(self):
+        return self.superseded_at is None
 
     def as_signer(self):
         """The dict letters and certificates print (name, title, rank, nip, images as data URIs)."""

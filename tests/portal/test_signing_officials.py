@@ -63,7 +63,7 @@ def test_superuser_adds_and_changes_with_history(client, user_factory, settings)
     assert first.signature.name.startswith("signing/head_of_unit/")
     assert (settings.PRIVATE_MEDIA_ROOT / first.signature.name).is_file()
     with pytest.raises(ValueError):
-        first.signature.url  # private: no URL at all
+        _ = first.signature.url  # private: no URL at all
 
     response = client.post(reverse("signing-officials:edit", args=[first.pk]), form_data(name="Bambang H., M.M."))
     assert response.status_code == 302
