@@ -165,6 +165,10 @@ class OfficeSettings(BaseSiteSetting):
     def __str__(self):
         return self.office_name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        sync_head_official(self)  # the head of office signs with the identity shown here
+
     # Letter kind -> the field naming the position that signs it (the one that decides).
     SIGNER_FIELDS = {
         "trainer_decision": "trainer_decision_signer",
@@ -330,3 +334,19 @@ def image_data_uri(fieldfile):
         return ""
     mime = "image/png" if data[:8] == b"\x89PNG\r\n\x1a\n" else "image/jpeg"
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def sync_head_official(office):
+    """The head of office as the current signing official of that position: a new version when the
+    identity fields changed (the signature and stamp images carry over)."""
+    if not office.head_name:
+        return None
+    current = SigningOfficial.objects.for_position(SigningPosition.HEAD_OF_OFFICE)
+    values = {"name": office.head_name, "title": office.head_title, "rank": office.head_rank, "nip": office.head_nip}
+    if current is not None and all(getattr(current, key) == value for key, value in values.items()):
+        return current
+    official = current or SigningOfficial(position=SigningPosition.HEAD_OF_OFFICE)
+    for key, value in values.items():
+        setattr(official, key, value)
+    official.save()
+    return official

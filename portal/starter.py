@@ -124,18 +124,6 @@ def apply_office(values, site=None):
 
 
 def sync_head_official(office):
-    """The head of office as the current signing official of that position (a new version when
-    the identity fields changed; the signature images stay with the official)."""
-    from portal.models import SigningOfficial, SigningPosition
+    from portal.models import sync_head_official as sync
 
-    if not office.head_name:
-        return None
-    current = SigningOfficial.objects.for_position(SigningPosition.HEAD_OF_OFFICE)
-    values = {"name": office.head_name, "title": office.head_title, "rank": office.head_rank, "nip": office.head_nip}
-    if current is not None and all(getattr(current, key) == value for key, value in values.items()):
-        return current
-    official = current or SigningOfficial(position=SigningPosition.HEAD_OF_OFFICE)
-    for key, value in values.items():
-        setattr(official, key, value)
-    official.save()
-    return official
+    return sync(office)

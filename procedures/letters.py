@@ -12,10 +12,13 @@ from wagtail.models import Site
 
 from portal.models import OfficeSettings
 from portal.pdf import qr_data_uri, render_pdf
+from portal.signing import sign_or_keep
 from procedures.models import Letter
 from procedures.numbering import next_number
 
 DEFAULT_PATTERN = "{seq:03d}/{code}/{office_code}/{roman_month}/{year}"
+# The visible signature block on an A4 letter (points from the bottom left): under the text.
+LETTER_SIGNATURE_BOX = (40, 14, 260, 56)
 # Crockford-style alphabet: no 0/O, 1/I/L, U — easy to read aloud and type from paper.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
 
@@ -110,7 +113,13 @@ def render_letter(
         "qr": qr_data_uri(letter.get_verify_url()),
         **(extra_context or {}),
     }
-    pdf = render_pdf(template, context)
+    # Signed once, here: the letter is rendered at the deciding transition (its effect).
+    pdf = sign_or_keep(
+        render_pdf(template, context),
+        {"name": letter.signer_name, "title": letter.signer_title, "nip": letter.signer_nip},
+        letter.subject,
+        box=LETTER_SIGNATURE_BOX,
+    )
     filename = f"{letter.kind}-{letter.pk}.pdf"
     letter.pdf.save(filename, ContentFile(pdf), save=True)
     return pdf
