@@ -6,8 +6,8 @@ Views and the admin case screen call these functions; the process core
 """
 
 import datetime
-import re
 import math
+import re
 
 from django.core.exceptions import ValidationError
 from django.db import transaction

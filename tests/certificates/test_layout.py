@@ -49,7 +49,7 @@ def test_a_sixty_character_domain_fits(enrolment, settings, orientation):
     assert "".join(text for text, *_ in lines) == url  # the whole URL, nothing cut
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    for text, x, y, size in lines:
+    for text, x, y, _size in lines:
         assert x >= 18, (text, x)  # not over the left border
         right = x + stringWidth(text, "DejaVu", rendering.VERIFY_FONT_SIZE)
         assert right <= width - 18, (text, right, width)
