@@ -273,3 +273,78 @@ def verify_token(token, signer=None):
         return json.loads(_b64decode(payload_b64))
     except (ValueError, InvalidSignature, TypeError):
         return None
+
+
+# --- the verification of an uploaded file ------------------------------------------------------
+
+CODE_IN_TEXT = re.compile(r"[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}")
+
+
+class UploadCheck:
+    """What the verification page says about an uploaded credential or PDF."""
+
+    def __init__(self, kind, genuine=False, signer="", certificate=None, letter=None, detail=""):
+        self.kind = kind  # "credential", "pdf" or "unknown"
+        self.genuine = genuine
+        self.signer = signer
+        self.certificate = certificate
+        self.letter = letter
+        self.detail = detail
+
+    @property
+    def document(self):
+        return self.certificate or self.letter
+
+    @property
+    def revoked(self):
+        document = self.document
+        return bool(document is not None and document.revoked_at)
+
+
+def _document_by_code(code):
+    from certificates.models import Certificate
+    from procedures.models import Letter
+
+    certificate = Certificate.objects.filter(verification_code=code).first()
+    if certificate is not None:
+        return certificate, None
+    return None, Letter.objects.filter(verification_code=code).first()
+
+
+def check_upload(data: bytes) -> UploadCheck:
+    """Is an uploaded credential (JSON, JWT, baked PNG) or signed PDF genuine, by whom, revoked?"""
+    from portal.signing import SigningNotConfigured, validate_pdf
+
+    try:
+        if data.lstrip()[:5] == b"%PDF-":
+            check = validate_pdf(data)
+            if not check.signed:
+                return UploadCheck("pdf", detail="unsigned")
+            certificate = letter = None
+            if check.valid:
+                from pypdf import PdfReader
+
+                try:
+                    text = PdfReader(io.BytesIO(data)).pages[0].extract_text()
+                except Exception:
+                    text = ""
+                match = CODE_IN_TEXT.search(text or "")
+                if match:
+                    certificate, letter = _document_by_code(match.group(0))
+            return UploadCheck("pdf", genuine=check.valid, signer=check.signer, certificate=certificate, letter=letter)
+        token = token_from_upload(data)
+        if token is None:
+            return UploadCheck("unknown")
+        payload = verify_token(token)
+        if payload is None:
+            return UploadCheck("credential")
+        code = CODE_IN_TEXT.search(payload.get("id", ""))
+        certificate = _document_by_code(code.group(0))[0] if code else None
+        return UploadCheck(
+            "credential",
+            genuine=certificate is not None,
+            signer=payload.get("issuer", {}).get("name", ""),
+            certificate=certificate,
+        )
+    except SigningNotConfigured:
+        return UploadCheck("unknown", detail="no-key")

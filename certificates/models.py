@@ -391,6 +391,12 @@ class Certificate(models.Model):
     def get_verify_url(self):
         return f"{settings.PORTAL_BASE_URL}{self.get_verify_path()}"
 
+    @property
+    def linkedin_url(self):
+        from certificates.credentials import linkedin_url
+
+        return linkedin_url(self)
+
     def get_download_url(self):
         return reverse("certificates:download", args=[self.pk])
 

@@ -128,6 +128,7 @@ class LocalPKCS12Signer(OfficeSigner):
         self._key = key
         self._data = data
         self._pdf_signer = None
+        self._jwk = None
         self.certificate = asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
         self.chain = tuple(
             asn1_x509.Certificate.load(item.public_bytes(serialization.Encoding.DER)) for item in extra or ()
@@ -151,6 +152,20 @@ class LocalPKCS12Signer(OfficeSigner):
 
     def public_key(self):
         return self._key.public_key()
+
+    def sign_jws(self, payload, header=None):
+        """A compact JWS (ES256) made with joserfc from the office's key."""
+        from joserfc import jws
+        from joserfc.jwk import ECKey
+
+        if self._jwk is None:
+            pem = self._key.private_bytes(
+                serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+            )
+            self._jwk = ECKey.import_key(pem)
+        protected = {"alg": "ES256", "kid": self.key_id, **(header or {})}
+        body = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode()
+        return jws.serialize_compact(protected, body, self._jwk, algorithms=["ES256"])
 
 
 @functools.cache

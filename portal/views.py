@@ -37,3 +37,17 @@ def bad_request(request, exception=None):
 
 def permission_denied(request, exception=None):
     return render(request, "403.html", status=403)
+
+
+def jwks(request):
+    """The office's public signing key (``/.well-known/jwks.json``): credentials are checked with it."""
+    from portal.signing import SigningNotConfigured, office_signer
+
+    try:
+        keys = [office_signer().public_jwk()]
+    except SigningNotConfigured:
+        keys = []
+    response = JsonResponse({"keys": keys})
+    response["Cache-Control"] = "public, max-age=3600"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
