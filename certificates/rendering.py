@@ -475,36 +475,25 @@ def _balanced(text, start):
     raise ValueError("unbalanced dictionary")
 
 
-def overlay(fixed: ParsedFixedPage, personal: bytes) -> bytes:
-    """``fixed`` with the page of ``personal`` (a ReportLab PDF) drawn over it, as an incremental update.
-
-    The personal page's content stream becomes a form XObject with the page's resources; its
-    fonts are copied byte for byte with new object numbers; the fixed page gets one more content
-    stream that draws the form. Nothing of the fixed page (the background image) is parsed or
-    written again, and nothing of the personal page is parsed beyond its object headers.
-    """
+def write_personal(personal, base, out, offsets, width, height):
+    """Copy a ReportLab page's objects into ``out`` numbered from ``base + 1``, its content stream
+    turned into a form XObject; add a content stream that draws it. Returns (form id, draw id)."""
     objects = reportlab_objects(personal)
     page_number = next(n for n, (header, stream) in objects.items() if stream is None and PAGE_RE.search(header))
     page_header = objects[page_number][0]
     contents_number = int(re.search(rb"/Contents (\d+) 0 R", page_header).group(1))
     resources = _balanced(page_header, page_header.index(b"<<", page_header.index(b"/Resources")))
-    base = fixed.size - 1
 
     def renumber(text):
         return REF_RE.sub(lambda m: b"%d 0 R" % (int(m.group(1)) + base), text)
 
-    out = io.BytesIO()
-    out.write(fixed.data)
-    if not fixed.data.endswith(b"\n"):
-        out.write(b"\n")
-    offsets = {}
     for number, (header, stream) in objects.items():
         if number == page_number or (stream is None and SKIP_RE.search(header)):
             continue
         if number == contents_number:
             header = (
                 b"<< /Type /XObject /Subtype /Form /BBox [0 0 %.4f %.4f] /Resources %s "
-                % (fixed.width, fixed.height, renumber(resources))
+                % (width, height, renumber(resources))
             ) + header[2:]
         else:
             header = renumber(header)
@@ -513,10 +502,26 @@ def overlay(fixed: ParsedFixedPage, personal: bytes) -> bytes:
         if stream is not None:
             out.write(b"\nstream\r\n" + stream + b"\r\nendstream")
         out.write(b"\nendobj\n")
-    form_ref = contents_number + base
     draw_id = max(objects) + base + 1
     offsets[draw_id] = out.tell()
     out.write(b"%d 0 obj\n<< /Length 16 >>\nstream\nq /Personal Do Q\nendstream\nendobj\n" % draw_id)
+    return contents_number + base, draw_id
+
+
+def overlay(fixed: ParsedFixedPage, personal: bytes) -> bytes:
+    """``fixed`` with the page of ``personal`` (a ReportLab PDF) drawn over it, as an incremental update.
+
+    The personal page's content stream becomes a form XObject with the page's resources; its
+    fonts are copied byte for byte with new object numbers; the fixed page gets one more content
+    stream that draws the form. Nothing of the fixed page (the background image) is parsed or
+    written again, and nothing of the personal page is parsed beyond its object headers.
+    """
+    out = io.BytesIO()
+    out.write(fixed.data)
+    if not fixed.data.endswith(b"\n"):
+        out.write(b"\n")
+    offsets = {}
+    form_ref, draw_id = write_personal(personal, fixed.size - 1, out, offsets, fixed.width, fixed.height)
 
     page_resources = DictionaryObject(dict.items(fixed.resources))
     xobjects = page_resources.get("/XObject")
@@ -553,3 +558,60 @@ def render_certificate(certificate, template=None):
     layout = Layout(context["orientation"])
     fixed = parsed_fixed(fixed_pages.get(fixed_spec(certificate, context["template"])))
     return overlay(fixed, draw_personal(certificate, context, layout))
+
+
+# --- one print PDF for many certificates -------------------------------------------------------
+
+
+def stream_print_pdf(certificates):
+    """One PDF with a page per certificate, for printing, yielded in chunks (memory flat).
+
+    Each design's fixed page (background, signers) is written once and shared by its pages;
+    each page adds only its person's text. A print copy carries no electronic signature (the
+    signed PDFs are the downloads); it keeps the QR code and verification code.
+    """
+    from certificates.bulk import PdfConcatenator, Sink
+
+    sink = Sink()
+    writer = PdfConcatenator(sink)
+    designs = {}
+    for certificate in certificates:
+        fonts()
+        context = certificate_context(certificate)
+        layout = Layout(context["orientation"])
+        fixed = parsed_fixed(fixed_pages.get(fixed_spec(certificate, context["template"])))
+        design = designs.get(fixed.data)
+        if design is None:
+            mapping = {}
+            contents = fixed.page.raw_get("/Contents")
+            resolved = contents.get_object()
+            refs = list(resolved) if isinstance(resolved, ArrayObject) else [contents]
+            design = (
+                [IndirectObject(writer._copy(ref, mapping), 0, None) for ref in refs],
+                writer._remap(fixed.resources, mapping),
+            )
+            designs[fixed.data] = design
+        contents_refs, resources = design
+        personal = draw_personal(certificate, context, layout)
+        form_id, draw_id = write_personal(
+            personal, writer.next_id - 1, sink, writer.offsets, fixed.width, fixed.height
+        )
+        writer.next_id = draw_id + 1
+        page_resources = DictionaryObject(dict.items(resources))
+        xobjects = page_resources.get("/XObject")
+        xobjects = DictionaryObject(dict.items(xobjects)) if xobjects is not None else DictionaryObject()
+        xobjects[NameObject("/Personal")] = IndirectObject(form_id, 0, None)
+        page_resources[NameObject("/XObject")] = xobjects
+        page = DictionaryObject()
+        page[NameObject("/Type")] = NameObject("/Page")
+        page[NameObject("/Parent")] = IndirectObject(writer.PAGES_ID, 0, None)
+        page[NameObject("/MediaBox")] = fixed.page.mediabox
+        page[NameObject("/Contents")] = ArrayObject([*contents_refs, IndirectObject(draw_id, 0, None)])
+        page[NameObject("/Resources")] = page_resources
+        page_id = writer.next_id
+        writer.next_id += 1
+        writer._write(page_id, page)
+        writer.kids.append(page_id)
+        yield sink.drain()
+    writer.finish()
+    yield sink.drain()

@@ -70,3 +70,19 @@ def test_the_lower_half_of_the_page_is_used(enrolment, default_template):
     assert certificate.number in upper
     # The body text runs towards the middle: some of it is drawn below the upper third.
     assert any(height / 3 < y < height * 0.62 for _t, _x, y, _s in items)
+
+
+def test_print_pdf_has_a_page_per_certificate(make_enrolment, default_template):
+    names = ["Ayu Lestari", "Ṣalāḥ ad-Dīn", "Nguyễn Thị Minh Khai"]
+    certificates = [
+        CertificateFactory(enrolment=make_enrolment(full_name=name), template=default_template, holder_name=name)
+        for name in names
+    ]
+    data = b"".join(rendering.stream_print_pdf(certificates))
+    reader = PdfReader(io.BytesIO(data))
+    assert len(reader.pages) == 3
+    for page, certificate in zip(reader.pages, certificates, strict=True):
+        text = " ".join(page.extract_text().split())
+        assert certificate.holder_name in text and certificate.verification_code in text
+    contents = [page.raw_get("/Contents") for page in reader.pages]
+    assert len({tuple(ref.idnum for ref in c[:-1]) for c in contents}) == 1  # one shared fixed part
