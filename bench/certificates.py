@@ -87,12 +87,12 @@ def main():
     from wagtail.models import Site
 
     from categories.factories import CategoryFactory
+    from certificates import services
     from certificates.bulk import stream_zip
     from certificates.demo import background_image
     from certificates.factories import passed_enrolment
     from certificates.models import CertificateTemplate
     from certificates.rendering import render_certificate, stream_print_pdf
-    from certificates import services
     from certificates.services import certificate_pdfs, issue_certificate
 
     services.render_soon = lambda certificate: None  # the bench renders on its own terms (cold below)

@@ -24,9 +24,9 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from certificates.bulk import stream_zip
-from certificates.rendering import stream_print_pdf
 from certificates.forms import IssueForm, ReissueForm, RevokeForm
 from certificates.models import Certificate, CertificateTemplate
+from certificates.rendering import stream_print_pdf
 from certificates.services import CertificateError, certificate_pdfs, ensure_pdf, issue_for_course, reissue, revoke
 from portal.storage import private_file_response
 
