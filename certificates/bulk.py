@@ -128,6 +128,10 @@ class PdfConcatenator:
             return copy
         if isinstance(value, DictionaryObject):
             copy = DictionaryObject()
+            if dict.get(value, "/FT") == "/Sig":
+                # A signature field on a print copy: its visible block (/AP) is kept; the signature
+                # value (/V, a 16 KB hex string no longer valid in the combined file) is not.
+                skip = (*skip, "/V")
             for name, item in dict.items(value):
                 if name not in skip:
                     copy[NameObject(name)] = self._remap(item, mapping)

@@ -30,6 +30,21 @@ class VerifyForm(forms.Form):
         return code
 
 
+class UploadVerifyForm(forms.Form):
+    MAX_BYTES = 10 * 1024 * 1024
+
+    document = forms.FileField(
+        label=_("Credential or signed PDF"),
+        help_text=_("A certificate or letter PDF, a credential (JSON) or a badge image (PNG) from the portal."),
+    )
+
+    def clean_document(self):
+        upload = self.cleaned_data["document"]
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError(_("The file is too large (at most 10 MB)."))
+        return upload
+
+
 class RevokeForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=1000)
 

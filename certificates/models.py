@@ -221,12 +221,14 @@ class CertificateTemplate(models.Model):
     def signers(self, office):
         """The signers to print, as dicts (name, title, rank, nip, signature_id)."""
         if self.use_office_signer:
+            signer = office.signer_for("certificate")
             first = {
-                "name": office.head_name,
-                "title": office.head_title,
-                "rank": office.head_rank,
-                "nip": office.head_nip,
-                "signature_id": office.head_signature_id,
+                "name": signer["name"],
+                "title": signer["title"],
+                "rank": signer["rank"],
+                "nip": signer["nip"],
+                "signature_id": None,
+                "official_id": signer["official_id"],  # a version: the certificate keeps its signature
             }
         else:
             first = {
@@ -389,6 +391,12 @@ class Certificate(models.Model):
 
     def get_verify_url(self):
         return f"{base_url()}{self.get_verify_path()}"
+
+    @property
+    def linkedin_url(self):
+        from certificates.credentials import linkedin_url
+
+        return linkedin_url(self)
 
     def get_download_url(self):
         return reverse("certificates:download", args=[self.pk])

@@ -17,11 +17,14 @@ from django.utils.translation import gettext as _
 
 from certificates.models import DEFAULT_NUMBER_PATTERN, Certificate, CertificateTemplate
 from certificates.rendering import render_certificate
+from portal.signing import sign_or_keep
 from procedures.letters import office_settings, verification_code
 from procedures.numbering import next_number
 from procedures.outbox import queue_email
 
 logger = logging.getLogger(__name__)
+# The visible signature block on a certificate (points from the bottom left of the page).
+CERTIFICATE_SIGNATURE_BOX = (36, 8, 236, 48)
 
 
 class CertificateError(Exception):
@@ -205,7 +208,7 @@ def ensure_pdf(certificate):
                 return handle.read()
         except FileNotFoundError:
             logger.warning("Certificate %s lost its PDF file; rendering it again", certificate.pk)
-    pdf = render_certificate(certificate)
+    pdf = sign_certificate(certificate, render_certificate(certificate))
     storage = certificate.pdf.storage
     name = storage.save(certificate.pdf.field.generate_filename(certificate, certificate.filename), ContentFile(pdf))
     # Two first downloads at once: the first stored file wins, the other copy is removed.
@@ -215,6 +218,17 @@ def ensure_pdf(certificate):
         storage.delete(name)
         certificate.refresh_from_db(fields=["pdf"])
     return pdf
+
+
+def sign_certificate(certificate, pdf):
+    """Sign a rendered certificate once, as the first signer on it (see ``portal.signing``)."""
+    signer = certificate.signers[0] if certificate.signers else {}
+    return sign_or_keep(
+        pdf,
+        signer,
+        _("Certificate %(number)s") % {"number": certificate.number},
+        box=CERTIFICATE_SIGNATURE_BOX,
+    )
 
 
 def certificate_pdfs(certificates):

@@ -23,9 +23,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from certificates.bulk import stream_combined_pdf, stream_zip
+from certificates.bulk import stream_zip
 from certificates.forms import IssueForm, ReissueForm, RevokeForm
 from certificates.models import Certificate, CertificateTemplate
+from certificates.rendering import stream_print_pdf
 from certificates.services import CertificateError, certificate_pdfs, ensure_pdf, issue_for_course, reissue, revoke
 from portal.storage import private_file_response
 
@@ -314,7 +315,7 @@ class CertificateClassesViewSet(ViewSet):
         course = self._course(course_pk)
         certificates = self.valid_for_course(course).iterator(chunk_size=50)
         return self._streaming(
-            stream_combined_pdf(data for _name, data in certificate_pdfs(certificates)),
+            stream_print_pdf(certificates),
             f"cetak-sertifikat-{slugify(course.title)[:60] or course.pk}.pdf",
             "application/pdf",
         )

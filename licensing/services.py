@@ -7,6 +7,7 @@ Views and the admin case screen call these functions; the process core
 
 import datetime
 import math
+import re
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -214,12 +215,48 @@ def record_inspection(application, data, actor):
     )
 
 
+def _newlines(text):
+    return (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
 def record_decree_draft(application, data):
     """Step 5: the back office's draft decree (Menimbang and Memutuskan), generated when left empty."""
     application.update_fields(
-        decree_considerations=(data.get("considerations") or "").strip() or default_considerations(application),
-        decree_decision=(data.get("decision") or "").strip() or default_decision(application),
+        decree_considerations=_newlines(data.get("considerations")) or default_considerations(application),
+        decree_decision=_newlines(data.get("decision")) or default_decision(application),
     )
+
+
+ORDINALS = [
+    "KESATU",
+    "KEDUA",
+    "KETIGA",
+    "KEEMPAT",
+    "KELIMA",
+    "KEENAM",
+    "KETUJUH",
+    "KEDELAPAN",
+    "KESEMBILAN",
+    "KESEPULUH",
+    "KESEBELAS",
+]
+
+
+def decree_ordinal(index):
+    """KESATU, KEDUA, ... for the decision articles (0-based ``index``)."""
+    if index < len(ORDINALS):
+        return ORDINALS[index]
+    return f"KE-{index + 1}"
+
+
+def decree_articles(decision):
+    """The decision's articles, one per paragraph (blank line) — or per line when the text has no
+    blank lines but several lines — each with its ordinal: ``[("KESATU", text), ...]``."""
+    text = _newlines(decision)
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    if len(paragraphs) == 1 and "\n" in paragraphs[0]:
+        paragraphs = [line.strip() for line in paragraphs[0].splitlines() if line.strip()]
+    return [(decree_ordinal(index), paragraph) for index, paragraph in enumerate(paragraphs)]
 
 
 # The decree -------------------------------------------------------------------------
@@ -312,9 +349,9 @@ def promise_days(calendar):
     return math.ceil(minutes / calendar.minutes_per_day) if minutes and calendar.minutes_per_day else 0
 
 
-def signer_for(actor):
-    """The head of office from the office settings; the signing account fills what the settings lack."""
-    signer = signer_from_office(office_settings())
+def signer_for(actor, kind=DECREE_KIND):
+    """The official the office settings name for licences; the signing account fills what they lack."""
+    signer = signer_from_office(office_settings(), kind)
     if not signer["name"] and actor is not None and getattr(actor, "is_authenticated", False):
         signer["name"] = actor.get_full_name() or actor.email
     if not signer["title"]:
@@ -366,7 +403,7 @@ def issue_decree(application, actor):
                 "licence_number": number,
                 "considerations": [line for line in application.decree_considerations.splitlines() if line.strip()],
                 "legal_basis": [line for line in LicensingSettings.load().legal_basis.splitlines() if line.strip()],
-                "decisions": [p.strip() for p in application.decree_decision.split("\n\n") if p.strip()],
+                "decisions": decree_articles(application.decree_decision),
                 "valid_until": valid_until,
             },
         )
@@ -404,6 +441,6 @@ def issue_refusal(application, actor):
                 (_("Reasons"), application.recommendation_reasons),
             ],
             case=application,
-            signer=signer_for(actor),
+            signer=signer_for(actor, REFUSAL_KIND),
             created_by=actor,
         )

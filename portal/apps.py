@@ -10,6 +10,7 @@ class PortalConfig(AppConfig):
         from portal import (
             checks,  # noqa: F401  (registers the system checks)
             pagecache,
+            signing,  # noqa: F401  (registers the signing system check)
             spreadsheets,
         )
 

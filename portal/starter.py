@@ -119,4 +119,11 @@ def apply_office(values, site=None):
         setattr(office, name, values[name])
     if changed:
         office.save()
+    sync_head_official(office)
     return changed
+
+
+def sync_head_official(office):
+    from portal.models import sync_head_official as sync
+
+    return sync(office)

@@ -84,3 +84,17 @@ def serve(request, path):
 def favicon(request):
     """Browsers and crawlers ask for /favicon.ico whatever the page says: answer with the icon."""
     return HttpResponsePermanentRedirect(static("portal/favicon.ico"))
+
+
+def jwks(request):
+    """The office's public signing key (``/.well-known/jwks.json``): credentials are checked with it."""
+    from portal.signing import SigningNotConfigured, office_signer
+
+    try:
+        keys = [office_signer().public_jwk()]
+    except SigningNotConfigured:
+        keys = []
+    response = JsonResponse({"keys": keys})
+    response["Cache-Control"] = "public, max-age=3600"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

@@ -12,10 +12,13 @@ from wagtail.models import Site
 
 from portal.models import OfficeSettings
 from portal.pdf import qr_data_uri, render_pdf
+from portal.signing import sign_or_keep
 from procedures.models import Letter
 from procedures.numbering import next_number
 
 DEFAULT_PATTERN = "{seq:03d}/{code}/{office_code}/{roman_month}/{year}"
+# The visible signature block on an A4 letter (points from the bottom left): under the text.
+LETTER_SIGNATURE_BOX = (40, 14, 260, 56)
 # Crockford-style alphabet: no 0/O, 1/I/L, U — easy to read aloud and type from paper.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
 
@@ -31,14 +34,9 @@ def office_settings():
     return OfficeSettings.for_site(site) if site else OfficeSettings()
 
 
-def signer_from_office(office):
-    return {
-        "name": office.head_name,
-        "title": office.head_title,
-        "rank": office.head_rank,
-        "nip": office.head_nip,
-        "signature": office.head_signature,
-    }
+def signer_from_office(office, kind=None):
+    """The signer of a letter kind: the official the office settings name for it (who decides)."""
+    return office.signer_for(kind)
 
 
 def letter_text(template_name, context):
@@ -69,7 +67,7 @@ def issue_letter(
 ):
     """Create, number and render a letter. ``body`` is plain text; paragraphs are separated by blank lines."""
     office = office_settings()
-    signer = signer or signer_from_office(office)
+    signer = signer or signer_from_office(office, kind)
     now = timezone.localtime()
     letter = Letter(
         kind=kind,
@@ -92,22 +90,36 @@ def issue_letter(
         letter.object_id = case.pk
     letter.save()
     render_letter(
-        letter, office=office, signature=signer.get("signature"), template=template, extra_context=extra_context
+        letter,
+        office=office,
+        signature=signer.get("signature"),
+        stamp=signer.get("stamp"),
+        template=template,
+        extra_context=extra_context,
     )
     return letter
 
 
-def render_letter(letter, *, office=None, signature=None, template="procedures/letter_pdf.html", extra_context=None):
+def render_letter(
+    letter, *, office=None, signature=None, stamp=None, template="procedures/letter_pdf.html", extra_context=None
+):
     office = office or office_settings()
     context = {
         "letter": letter,
         "office": office,
         "paragraphs": [p.strip() for p in letter.body.split("\n\n") if p.strip()],
         "signature": signature,
+        "stamp": stamp,
         "qr": qr_data_uri(letter.get_verify_url()),
         **(extra_context or {}),
     }
-    pdf = render_pdf(template, context)
+    # Signed once, here: the letter is rendered at the deciding transition (its effect).
+    pdf = sign_or_keep(
+        render_pdf(template, context),
+        {"name": letter.signer_name, "title": letter.signer_title, "nip": letter.signer_nip},
+        letter.subject,
+        box=LETTER_SIGNATURE_BOX,
+    )
     filename = f"{letter.kind}-{letter.pk}.pdf"
     letter.pdf.save(filename, ContentFile(pdf), save=True)
     return pdf

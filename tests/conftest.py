@@ -141,3 +141,24 @@ def login_in_browser(live_server):
         )
 
     return login
+
+
+@pytest.fixture
+def signing_key(db):
+    """The office's signing certificate, made as ``setup_portal`` does (documents are then signed)."""
+    import io
+
+    from django.core.management import call_command
+
+    from portal.signing import office_signer
+
+    call_command("make_signing_certificate", office_name="Dinas Uji", force=True, stdout=io.StringIO())
+    return office_signer()
+
+
+def tamper(pdf: bytes) -> bytes:
+    """One byte changed inside the signed range (the first page's MediaBox)."""
+    data = bytearray(pdf)
+    at = data.index(b"/MediaBox")
+    data[at + 2] ^= 0x01
+    return bytes(data)

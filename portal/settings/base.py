@@ -215,6 +215,14 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# --- Electronic signatures (portal/signing.py; README "Signed documents")
+DOCUMENT_SIGNER = env("DOCUMENT_SIGNER", "portal.signing.LocalPKCS12Signer")
+SIGNING_PKCS12 = env("SIGNING_PKCS12", "signing/office.p12")  # a name inside PRIVATE_MEDIA_ROOT
+SIGNING_PASSPHRASE = env("SIGNING_PASSPHRASE", "")
+SIGNING_TSA_URL = env("SIGNING_TSA_URL", "")  # RFC 3161 timestamp authority; none when empty
+SIGNING_LOCATION = env("SIGNING_LOCATION", "")
+SIGNING_REMOTE_URL = env("SIGNING_REMOTE_URL", "")
+SIGNING_REMOTE_TOKEN = env("SIGNING_REMOTE_TOKEN", "")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -60,11 +60,16 @@ def production_env(**extra):
     }
 
 
-def test_check_deploy_reports_nothing_with_production_settings():
+def test_check_deploy_reports_nothing_with_production_settings(tmp_path):
+    # A deployment has its signing certificate (setup_portal makes one; the check warns otherwise).
+    from portal.management.commands.make_signing_certificate import make_pkcs12
+
+    (tmp_path / "signing").mkdir()
+    (tmp_path / "signing" / "office.p12").write_bytes(make_pkcs12("Dinas Uji"))
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=BASE_DIR,
-        env=clean_environment(**production_env()),
+        env=clean_environment(**production_env(PRIVATE_MEDIA_ROOT=str(tmp_path))),
         capture_output=True,
         text=True,
         timeout=120,

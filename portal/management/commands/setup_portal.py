@@ -6,6 +6,7 @@ else prompts; ``--no-input`` never prompts (CI, scripts).
 """
 
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -51,6 +52,9 @@ class Command(BaseCommand):
         interactive = options["interactive"]
         with transaction.atomic():
             self.setup_office(options, interactive)
+        # A signing certificate for the office when none is configured (a demo one: the README's
+        # Deployment section says how to use the certificate of a real certification authority).
+        call_command("make_signing_certificate", stdout=self.stdout)
         setup = starter.Setup(
             stdout=self.stdout,
             all_sops=options["all_sops"],
