@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.uploads import DOCUMENT_TYPES, IMAGE_TYPES, MB, validate_upload
 from procedures.forms import TransitionForm
 
-from .models import LETTER_MAX_BYTES, PHOTO_MAX_BYTES, PendingUpload, TrainerRequest
+from .models import LETTER_MAX_BYTES, PHOTO_MAX_BYTES, PendingUpload, TrainerAssignment, TrainerRequest
 
 UPLOAD_SALT = "trainer_requests.pending-upload"
 STARTED_SALT = "trainer_requests.form-started"
@@ -342,6 +342,25 @@ class ReportForm(TransitionForm):
         required=False,
         help_text=_("JPG, PNG or WebP, up to 10 photos of at most 8 MB each."),
     )
+
+
+class AssignmentChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        if obj.trainer.user_id is None:
+            return _("%(name)s (no account)") % {"name": obj.trainer.full_name}
+        return obj.trainer.full_name
+
+
+class PhoneAnswerForm(TransitionForm):
+    """The technical officer records a trainer's answer received by phone (or WhatsApp), with a note."""
+
+    assignment = AssignmentChoiceField(label=_("Trainer who answered"), queryset=TrainerAssignment.objects.none())
+
+    def __init__(self, *args, case=None, **kwargs):
+        super().__init__(*args, case=case, **kwargs)
+        if case is not None:
+            self.fields["assignment"].queryset = case.pending_assignments().select_related("trainer")
+        self.fields["note"].label = _("Note of the call (who answered, when, what was said)")
 
 
 class TrainerAnswerForm(forms.Form):

@@ -158,7 +158,7 @@ class TrainerRequest(Case):
             (_("Agenda date"), self.agenda_date.strftime("%d-%m-%Y") if self.agenda_date else ""),
             (_("Analysis (telaahan)"), self.analysis),
         ]
-        assignments = list(self.assignments.select_related("trainer").order_by("created_at"))
+        assignments = list(self.assignments.select_related("trainer", "recorded_by").order_by("created_at"))
         if assignments:
             rows.append(
                 (
@@ -174,6 +174,20 @@ class TrainerRequest(Case):
             rows.append((_("Participants who attended"), self.attendance_count))
             rows.append((_("Event report"), self.report_notes))
         return rows
+
+    def pending_assignments(self):
+        return self.assignments.filter(status=TrainerAssignment.Status.ASSIGNED)
+
+    def transition_available(self, transition):
+        """A phone answer needs an assignment still waiting; the last one confirmed schedules the request."""
+        if transition.name.startswith("phone_"):
+            waiting = self.pending_assignments().count()
+            if transition.name == "phone_confirm":
+                return waiting > 1
+            if transition.name == "phone_confirm_last":
+                return waiting == 1
+            return waiting > 0
+        return True
 
     def private_files(self):
         files = super().private_files()
@@ -219,6 +233,16 @@ class TrainerAssignment(models.Model):
     )
     responded_at = models.DateTimeField(_("answered"), null=True, blank=True)
     decline_reason = models.TextField(_("reason for declining"), blank=True)
+    #: The technical officer who recorded an answer received by phone (empty: the trainer answered in /saya/).
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("answer recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    answer_note = models.TextField(_("note of the phone call"), blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -236,6 +260,11 @@ class TrainerAssignment(models.Model):
             line += f" — {_('override')}: {self.override_reason}"
         if self.decline_reason:
             line += f" — {self.decline_reason}"
+        if self.recorded_by_id:
+            line += " — " + _("by phone, recorded by %(name)s: %(note)s") % {
+                "name": self.recorded_by.get_full_name() or self.recorded_by.email,
+                "note": self.answer_note,
+            }
         return line
 
     @property

@@ -8,7 +8,8 @@ approves or refuses and names the person(s), 5 the confirmation letter is sent.
 In the portal, step 1 is the applicant's online form: the letter is received when the
 applicant confirms their email address (``confirm``), which puts the request in the
 technical officer's queue. After the letters the assigned trainers confirm or decline
-(a decline returns the request to the head of office for reassignment), and after the
+in /saya/, or the technical officer records an answer received by phone (a decline returns
+the request to the head of office for reassignment), and after the
 event the technical officer closes the request with a short report.
 
 What a transition does besides moving the case is its ``effect`` (``trainer_requests.effects``);
@@ -148,6 +149,42 @@ PROCEDURE = Procedure(
             "decision",
             _("A trainer declined: choose another"),
             kind=BACK,
+        ),
+        # A trainer without an account (or who answers by phone) cannot answer in /saya/: the technical
+        # officer records the answer received by phone, with a note. Which confirm applies depends on
+        # how many assignments still wait (``TrainerRequest.transition_available``).
+        Transition(
+            "phone_confirm",
+            ("trainer_confirmation",),
+            "trainer_confirmation",
+            _("Record a confirmation received by phone"),
+            roles=(roles.TECHNICAL_OFFICER,),
+            note_required=True,
+            notify_applicant=False,
+            form_class="trainer_requests.forms.PhoneAnswerForm",
+            effect="trainer_requests.effects.record_phone_answer",
+        ),
+        Transition(
+            "phone_confirm_last",
+            ("trainer_confirmation",),
+            "scheduled",
+            _("Record a confirmation received by phone"),
+            roles=(roles.TECHNICAL_OFFICER,),
+            note_required=True,
+            form_class="trainer_requests.forms.PhoneAnswerForm",
+            effect="trainer_requests.effects.record_phone_answer",
+        ),
+        Transition(
+            "phone_decline",
+            ("trainer_confirmation",),
+            "decision",
+            _("Record a refusal received by phone"),
+            kind=BACK,
+            roles=(roles.TECHNICAL_OFFICER,),
+            note_required=True,
+            notify_applicant=False,
+            form_class="trainer_requests.forms.PhoneAnswerForm",
+            effect="trainer_requests.effects.record_phone_answer",
         ),
         Transition(
             "close",

@@ -45,6 +45,9 @@ EXPECTED = {
     "issue_refusal": {roles.TECHNICAL_OFFICER},
     "trainers_confirmed": set(),
     "trainer_declined": set(),
+    "phone_confirm": {roles.TECHNICAL_OFFICER},
+    "phone_confirm_last": {roles.TECHNICAL_OFFICER},
+    "phone_decline": {roles.TECHNICAL_OFFICER},
     "close": {roles.TECHNICAL_OFFICER},
 }
 
@@ -61,13 +64,17 @@ def role_users(user_factory):
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_role_transition_matrix(name, role_users, new_request):
+def test_role_transition_matrix(name, role_users, new_request, category):
     transition = PROCEDURE.transition(name)
     trainer_request = new_request()
     TrainerRequest.objects.filter(pk=trainer_request.pk).update(
         state=transition.sources[0], tracking_number="PNR-2027-00999"
     )
     trainer_request.refresh_from_db()
+    if name.startswith("phone_"):
+        # A phone answer needs waiting assignments: two for a confirmation that leaves another waiting.
+        for n in range(2 if name == "phone_confirm" else 1):
+            TrainerAssignment.objects.create(request=trainer_request, trainer=make_trainer(f"Narasumber {n}"))
     for role, user in role_users.items():
         allowed = role in EXPECTED[name]
         assert services.can_perform(trainer_request, transition, user) is allowed, (name, role)
