@@ -17,6 +17,11 @@ def record_confirmation(trainer_request, move):
     trainer_request.update_fields(email_confirmed_at=move.event.created_at)
 
 
+def record_registration(trainer_request, move):
+    """Step 1 for a letter on paper, by WhatsApp or by email: the technical officer registers it on arrival."""
+    trainer_request.update_fields(registered_by=move.actor)
+
+
 def record_letter(trainer_request, move):
     """Step 2: the technical officer records and archives the letter (agenda number and date)."""
     trainer_request.update_fields(agenda_number=move.data["agenda_number"], agenda_date=move.data["agenda_date"])

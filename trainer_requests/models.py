@@ -20,8 +20,9 @@ PHOTO_MAX_BYTES = 8 * MB
 
 
 class TrainerRequest(Case):
-    """An organisation's request for a resource person: the letter of SOP step 1 (the public form, received
-    once the email address is confirmed), worked through steps 2–5 and closed with the event report."""
+    """An organisation's request for a resource person: the letter of SOP step 1 (the public form once the
+    email address is confirmed, or a letter on paper or by WhatsApp registered by the technical officer),
+    worked through steps 2–5 and closed with the event report."""
 
     procedure = PROCEDURE
 
@@ -32,6 +33,12 @@ class TrainerRequest(Case):
         GOVERNMENT = "government", _("Government office")
         COMPANY = "company", _("Company")
         COMMUNITY = "community", _("Community")
+
+    class Channel(models.TextChoices):
+        ONLINE = "online", _("Online form")
+        PAPER = "paper", _("Letter delivered on paper")
+        WHATSAPP = "whatsapp", _("WhatsApp")
+        EMAIL = "email", _("Email to the office")
 
     class Mode(models.TextChoices):
         IN_PERSON = "in_person", _("In person")
@@ -45,7 +52,19 @@ class TrainerRequest(Case):
     regency = models.CharField(_("regency / city"), max_length=120)
     applicant_name = models.CharField(_("contact person"), max_length=200)
     phone = models.CharField(_("phone / WhatsApp"), max_length=30)
-    applicant_email = models.EmailField(_("email"))
+    applicant_email = models.EmailField(_("email"), blank=True)
+    received_via = models.CharField(
+        _("letter received via"), max_length=20, choices=Channel.choices, default=Channel.ONLINE
+    )
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registered by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
     email_confirmed_at = models.DateTimeField(_("email confirmed"), null=True, blank=True, editable=False)
 
     # What they need.
@@ -146,6 +165,7 @@ class TrainerRequest(Case):
             (_("Contact person"), self.applicant_name),
             (_("Phone / WhatsApp"), self.phone),
             (_("Email"), self.applicant_email),
+            (_("Letter received via"), self.get_received_via_display()),
             (_("Event"), self.event_title),
             (_("Dates and times"), self.date_display),
             (_("Mode"), self.get_mode_display()),
@@ -179,7 +199,12 @@ class TrainerRequest(Case):
         return self.assignments.filter(status=TrainerAssignment.Status.ASSIGNED)
 
     def transition_available(self, transition):
-        """A phone answer needs an assignment still waiting; the last one confirmed schedules the request."""
+        """An online request is confirmed by email, a letter on paper or by chat is registered by staff; a phone
+        answer needs an assignment still waiting, and the last one confirmed schedules the request."""
+        if transition.name == "confirm":
+            return self.received_via == self.Channel.ONLINE
+        if transition.name == "register":
+            return self.received_via != self.Channel.ONLINE
         if transition.name.startswith("phone_"):
             waiting = self.pending_assignments().count()
             if transition.name == "phone_confirm":

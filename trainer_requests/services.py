@@ -52,6 +52,24 @@ def submit_request(form):
     return trainer_request
 
 
+@transaction.atomic
+def register_letter(form, user):
+    """A letter received on paper, by WhatsApp or by email, registered by the technical officer (SOP step 1).
+
+    The case is numbered at once and starts at step 2 (recording and archiving); its clock runs from now.
+    """
+    trainer_request = form.save(commit=False)
+    trainer_request.letter_name = (form.cleaned_data["letter"].name or "")[:255]
+    trainer_request.start()
+    services.perform(
+        trainer_request,
+        "register",
+        user,
+        note=_("Received via %(channel)s") % {"channel": trainer_request.get_received_via_display()},
+    )
+    return trainer_request
+
+
 def confirmation_token(trainer_request):
     return signing.dumps({"id": trainer_request.pk, "e": trainer_request.applicant_email}, salt=CONFIRM_SALT)
 

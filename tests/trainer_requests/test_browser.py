@@ -53,7 +53,7 @@ def test_public_request_to_trainer_confirmation(
     link = re.search(r"http://\S+/konfirmasi/\S+/", message.body).group(0)
     page.goto("/" + link.split("://", 1)[1].split("/", 1)[1])
     trainer_request = TrainerRequest.objects.get()
-    assert trainer_request.state == "received"
+    assert trainer_request.state == "incoming"
     assert trainer_request.tracking_number in page.content()
     page.click(f"a[href='{trainer_request.get_status_url()}']")
     page.wait_for_url(f"**{trainer_request.get_status_url()}")

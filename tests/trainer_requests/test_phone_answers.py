@@ -27,7 +27,7 @@ def test_the_technical_officer_records_a_confirmation_by_phone(client, staff, of
     client.force_login(staff["teknis"])
     url = reverse("trainer-requests:inspect", args=[trainer_request.pk])
     body = client.get(url).content.decode()
-    assert 'name="phone_confirm_last-assignment"' in body and "Hj. Siti Aminah (no account)" in body
+    assert 'name="phone_confirm_last-assignment"' in body and "Hj. Siti Aminah (tanpa akun)" in body
     response = client.post(
         url,
         {

@@ -83,7 +83,7 @@ def test_valid_request_waits_for_email_confirmation(client, category, django_cap
     link = next(line for line in message.body.splitlines() if "/konfirmasi/" in line).strip()
     response = client.get(link.replace("http://testserver", ""), follow=True)
     trainer_request.refresh_from_db()
-    assert trainer_request.state == "received" and trainer_request.email_confirmed_at
+    assert trainer_request.state == "incoming" and trainer_request.email_confirmed_at
     body = response.content.decode()
     assert trainer_request.tracking_number in body and trainer_request.get_status_url() in body
     # The link works once; following it again just shows the request.
