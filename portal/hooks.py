@@ -17,6 +17,8 @@
   pinned announcements) below the services.
 * ``register_page_panel``: ``fn(request, page) -> Panel | None`` a section added at the foot of a
   page of another app (alumni stories on class pages and the catalogue).
+* ``register_member_classes``: ``fn(user) -> [(class_page_id, title)]`` the classes a person took
+  part in (the enrolment app answers), so a form of another flow can ask "which class?".
 * ``register_page_meta``: ``fn(request, page) -> dict | None`` sharing metadata for a page
   (Open Graph / Twitter card tags), rendered in the ``<head>`` of every page.
 
@@ -37,6 +39,7 @@ PUBLIC_SERVICE = "register_public_service"
 HOME_PANEL = "register_home_panel"
 PAGE_PANEL = "register_page_panel"
 PAGE_META = "register_page_meta"
+MEMBER_CLASSES = "register_member_classes"
 
 
 @dataclass
@@ -86,3 +89,14 @@ def page_meta(request, page):
 def public_services():
     services = [fn() for fn in hooks.get_hooks(PUBLIC_SERVICE)]
     return [service for service in services if service]
+
+
+def member_classes(user):
+    """``[(class_page_id, title)]``: the classes ``user`` took part in, from every app that knows (no duplicates)."""
+    if user is None or not user.is_authenticated:
+        return []
+    result = {}
+    for fn in hooks.get_hooks(MEMBER_CLASSES):
+        for pk, title in fn(user) or []:
+            result.setdefault(pk, title)
+    return list(result.items())
