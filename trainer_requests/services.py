@@ -11,9 +11,8 @@ from django.utils.translation import gettext as _
 
 from procedures import services
 from procedures.outbox import queue_email
-from trainers.schedule import ScheduleItem, busy_times
+from trainers.schedule import ScheduleItem, check_availability
 
-from .conflicts import find_conflicts
 from .models import PendingUpload, TrainerAssignment, TrainerRequest
 from .procedure import APPROVED_STATES
 
@@ -154,10 +153,9 @@ def conflicts_for(trainer_request, trainers):
 
     The request's own assignments are left out: a trainer already assigned to it is not in conflict with it.
     """
-    busy = busy_times([t.pk for t in trainers], trainer_request.start_date, trainer_request.end_date)
-    own = booking_ref(trainer_request)
-    windows = trainer_request.windows()
-    return {pk: find_conflicts(windows, [item for item in items if item.ref != own]) for pk, items in busy.items()}
+    return check_availability(
+        [t.pk for t in trainers], trainer_request.windows(), exclude_ref=booking_ref(trainer_request)
+    )
 
 
 def suggestions(trainer_request):
