@@ -7,6 +7,8 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Classes")
 
     def ready(self):
+        from courses import review
         from courses.permissions import connect_signals
 
         connect_signals()
+        review.connect_signals()
