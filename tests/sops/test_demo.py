@@ -57,6 +57,7 @@ def test_demo_adopts_every_library_sop_as_banyuwangis(demo_sops):
         "enrolment": "inovasi-kelas-kreatif",
         "course_licence": "izin-penyelenggaraan-kursus-dan-pelatihan",
         "consultation": "layanan-konsultasi-dan-informasi-pasca-pelatihan",
+        "material_preparation": "penyiapan-bahan-materi-diklat",
     }
     assert standard_for("course_licence", "4").as_working_days() == Decimal(4)
     assert standard_for("consultation", "4").as_minutes() == 60
