@@ -49,12 +49,14 @@ PROJECT_APPS = [
     "trainer_requests",
     "licensing",
     "consultations",
+    "events",
     "news",
     "form_pages",
     "sharing",
     "public_statistics",
     "stories",
     "search",
+    "privacy",
 ]
 
 INSTALLED_APPS = PROJECT_APPS + [
@@ -97,6 +99,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "privacy.middleware.ConsentMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
