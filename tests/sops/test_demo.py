@@ -58,6 +58,8 @@ def test_demo_adopts_every_library_sop_as_banyuwangis(demo_sops):
         "course_licence": "izin-penyelenggaraan-kursus-dan-pelatihan",
         "consultation": "layanan-konsultasi-dan-informasi-pasca-pelatihan",
         "material_preparation": "penyiapan-bahan-materi-diklat",
+        "regional_training": "penyelenggaraan-pelatihan-blk",
+        "training_facilities": "penyiapan-sarana-dan-prasarana-diklat",
     }
     assert standard_for("course_licence", "4").as_working_days() == Decimal(4)
     assert standard_for("consultation", "4").as_minutes() == 60
