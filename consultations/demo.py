@@ -50,6 +50,7 @@ QUESTIONS = [
             ("propose", "ketua@demo.test"),
             ("unit_approve", "kabid@demo.test"),
             ("office_approve", "kadis@demo.test"),
+            ("order_documentation", "ketua@demo.test"),
             ("send_answer", "anggota@demo.test"),
         ],
     ),

@@ -15,5 +15,6 @@ def record_answer(consultation, move):
 
 
 def send_answer_letter(consultation, move):
-    """Steps 6 and 7: the answer is documented as a numbered letter; the status email tells the alumnus."""
+    """Step 7, as the team lead ordered in step 6: the answer is documented as a numbered letter; the status
+    email tells the alumnus."""
     issue_answer_letter(consultation, move.actor)

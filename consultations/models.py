@@ -23,6 +23,15 @@ class Consultation(Case):
     applicant_name = models.CharField(_("name"), max_length=200)
     applicant_email = models.EmailField(_("email"))
     phone = models.CharField(_("phone / WhatsApp"), max_length=30, blank=True)
+    #: The class the person attended, chosen from their enrolments when they have any.
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("class attended"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     training = models.CharField(
         _("training attended"), max_length=200, help_text=_("The class or training you took part in.")
     )
@@ -58,6 +67,7 @@ class Consultation(Case):
         return [
             (_("Email"), self.applicant_email),
             (_("Phone / WhatsApp"), self.phone),
+            (_("Class attended"), self.course.title if self.course_id else _("(not one of the office's classes)")),
             (_("Training attended"), self.training),
             (_("Field"), self.category),
             (_("Subject"), self.subject),

@@ -3,8 +3,10 @@
 Printed steps: 1 request handed in, 2 team member receives and forwards to the team lead,
 3 team lead studies the problem and drafts an answer, 4 head of unit reviews (1 hour),
 5 head of office checks, 6 team lead orders documentation, 7 team member documents and
-sends the answer. Step 1 is the alumnus's online form; steps 6 and 7 are one action in
-the portal (the answer letter is generated, archived and emailed at once).
+sends the answer. Step 1 is the alumnus's online form (its time counts in the promise, not on
+the office's clock); step 6 is the team lead's order, step 7 the team member's action that
+generates, archives and emails the answer letter. The promise made to the alumnus is the
+SOP's total (``consultations.services.promise_minutes``).
 
 What a transition does besides moving the case is its ``effect`` (``consultations.effects``).
 """
@@ -21,7 +23,7 @@ PROCEDURE = Procedure(
     name=_("Post-training consultation"),
     prefix="KON",
     steps=[
-        Step("draft", _("Question being written"), applicant_acts=True),
+        Step("draft", _("Question being written"), applicant_acts=True, sop_step="1", default_minutes=10),
         Step("received", _("Received by the team member"), (roles.TEAM_MEMBER,), sop_step="2", default_minutes=10),
         Step(
             "study",
@@ -39,6 +41,13 @@ PROCEDURE = Procedure(
             (roles.HEAD_OF_OFFICE,),
             sop_step="5",
             default_minutes=15,
+        ),
+        Step(
+            "documentation_order",
+            _("The team lead orders the answer documented and sent"),
+            (roles.TEAM_LEAD,),
+            sop_step="6",
+            default_minutes=10,
         ),
         Step("sending", _("Answer documented and sent"), (roles.TEAM_MEMBER,), sop_step="7", default_minutes=10),
         Step("answered", _("Answered"), final=True),
@@ -80,7 +89,14 @@ PROCEDURE = Procedure(
             kind=BACK,
             note_required=True,
         ),
-        Transition("office_approve", ("office_review",), "sending", _("Approve the answer"), kind=FORWARD),
+        Transition("office_approve", ("office_review",), "documentation_order", _("Approve the answer"), kind=FORWARD),
+        Transition(
+            "order_documentation",
+            ("documentation_order",),
+            "sending",
+            _("Order the team member to document and send the answer"),
+            notify_applicant=False,
+        ),
         Transition(
             "office_return", ("office_review",), "study", _("Return for correction"), kind=BACK, note_required=True
         ),

@@ -2,7 +2,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from procedures import services
+from procedures.clock import office_calendar
 from procedures.letters import issue_letter, letter_text
+from procedures.standards import promise_minutes as procedure_promise
+
+from .procedure import PROCEDURE
 
 
 @transaction.atomic
@@ -27,3 +31,13 @@ def issue_answer_letter(consultation, actor):
         case=consultation,
         created_by=actor,
     )
+
+
+def promise_minutes(calendar=None):
+    """The time the office promises for an answer: the SOP's total, from the published SOP page."""
+    return procedure_promise(PROCEDURE, calendar or office_calendar())
+
+
+def promise_text(calendar=None):
+    calendar = calendar or office_calendar()
+    return calendar.format_minutes(promise_minutes(calendar))

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from consultations.forms import ConsultationForm
 from consultations.models import Consultation
-from consultations.services import submit_consultation
+from consultations.services import promise_text, submit_consultation
 from portal.ratelimit import request_limited
 from portal.storage import private_file_response
 
@@ -14,7 +14,7 @@ from portal.storage import private_file_response
 def ask(request):
     user = request.user
     if request.method == "POST":
-        form = ConsultationForm(request.POST, request.FILES)
+        form = ConsultationForm(request.POST, request.FILES, user=user)
         if request_limited(request, "consultation-submit", 10, 3600):
             form.add_error(None, _("You have sent many questions in a short time. Please try again later."))
         elif form.is_valid():
@@ -27,9 +27,10 @@ def ask(request):
             return redirect("consultations:detail", pk=consultation.pk)
     else:
         form = ConsultationForm(
-            initial={"applicant_name": user.get_full_name(), "applicant_email": user.email, "phone": user.phone}
+            initial={"applicant_name": user.get_full_name(), "applicant_email": user.email, "phone": user.phone},
+            user=user,
         )
-    return render(request, "consultations/ask.html", {"form": form})
+    return render(request, "consultations/ask.html", {"form": form, "promise": promise_text()})
 
 
 @login_required

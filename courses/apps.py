@@ -7,9 +7,11 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Classes")
 
     def ready(self):
+        from courses import review
         from courses.permissions import connect_signals
 
         connect_signals()
+        review.connect_signals()
 
         from courses.cache import connect_page_cache
 

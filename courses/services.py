@@ -1,8 +1,10 @@
 """Catalogue functions used by views and hooks: the home schedule and document access."""
 
+from django.db.models import Q
 from django.utils import timezone
 
-from courses.models import CoursePage, CourseSession, MaterialAttachment
+from courses.hooks import is_course_staff
+from courses.models import CoursePage, CourseSession, MaterialAttachment, MaterialPage
 
 
 def upcoming_schedule(limit, now=None):
@@ -37,20 +39,54 @@ def upcoming_schedule(limit, now=None):
 
 
 def document_access(document, user):
-    """May ``user`` download ``document``? Only participants-only materials restrict their files.
+    """May ``user`` download ``document``?
 
-    A file also attached to a live public material stays public; otherwise each restricting
-    material is asked whether the user is its class's participant (or staff).
+    A file of a material that is not yet approved (a draft, or a version waiting in the review
+    workflow) is private: only staff and its owner (the material's author or the file's uploader)
+    may fetch it, even by its URL. A file also attached to a live public material stays public;
+    files of live participants-only materials go to the class's participants and staff; files no
+    material uses are public.
     """
     attachments = MaterialAttachment.objects.filter(document=document).select_related("page")
-    restricting = []
+    guarding = {}  # material pk -> (material, waiting for approval)
     for attachment in attachments:
         material = attachment.page
-        if not material.is_restricted:
-            if material.live:
-                return True
-            continue
-        restricting.append(material)
-    if not restricting:
+        if material.live and not material.is_restricted:
+            return True
+        guarding[material.pk] = (material, not material.live)
+    for material in materials_under_review_with(document):
+        guarding.setdefault(material.pk, (material, True))
+    if not guarding:
         return True
-    return any(material.user_can_download(user) for material in restricting)
+    return any(
+        is_material_owner_or_staff(material, document, user) if pending else material.user_can_download(user)
+        for material, pending in guarding.values()
+    )
+
+
+def is_material_owner_or_staff(material, document, user):
+    if not user.is_authenticated:
+        return False
+    if user.pk in {material.owner_id, document.uploaded_by_user_id}:
+        return True
+    return is_course_staff(user, material)
+
+
+def _revision_documents(material):
+    """The document ids the material's latest (unpublished) revision attaches."""
+    revision = material.latest_revision
+    if revision is None:
+        return set()
+    return {item.get("document") for item in revision.content.get("attachments", []) if isinstance(item, dict)}
+
+
+def materials_under_review_with(document):
+    """Materials whose unpublished version (a draft or one in review) attaches ``document``.
+
+    A file uploaded for such a version has no attachment row of the live page yet; it is found in
+    the revision's content.
+    """
+    candidates = MaterialPage.objects.filter(Q(live=False) | Q(has_unpublished_changes=True)).select_related(
+        "latest_revision"
+    )
+    return [material for material in candidates if document.pk in _revision_documents(material)]

@@ -7,7 +7,15 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 
 from accounts import roles
 from courses.hooks import COURSE_PAGE_PANEL, IS_COURSE_PARTICIPANT
-from portal.hooks import DEMO_CONTENT, MEMBER_AREA_PANEL, PERSONAL_DATA, RETENTION_RULES, MemberPanel, Panel
+from portal.hooks import (
+    DEMO_CONTENT,
+    MEMBER_AREA_PANEL,
+    MEMBER_CLASSES,
+    PERSONAL_DATA,
+    RETENTION_RULES,
+    MemberPanel,
+    Panel,
+)
 from procedures.wagtail_hooks import CASE_VIEWSET
 
 
@@ -45,6 +53,20 @@ def class_day_menu_item():
     return StaffScreenMenuItem(
         _("Class days (attendance, tests)"), reverse("enrolment:staff_index"), icon_name="date", order=155
     )
+
+
+@hooks.register(MEMBER_CLASSES)
+def classes_taken_part_in(user):
+    """The classes the person was accepted into, takes part in or completed, most recent first."""
+    from enrolment.models import Enrolment
+
+    enrolments = (
+        Enrolment.objects.participating()
+        .filter(participant__user=user)
+        .select_related("course")
+        .order_by("-course__start_date", "-pk")
+    )
+    return [(enrolment.course_id, enrolment.course.title) for enrolment in enrolments]
 
 
 @hooks.register(IS_COURSE_PARTICIPANT)

@@ -20,6 +20,8 @@
   page of another app (alumni stories on class pages and the catalogue).
 * ``register_demo_accounts``: ``fn() -> list of (email, full name, what the account is for)``
   the demo accounts an app adds beyond ``accounts.demo`` (printed by ``demo_accounts``).
+* ``register_member_classes``: ``fn(user) -> [(class_page_id, title)]`` the classes a person took
+  part in (the enrolment app answers), so a form of another flow can ask "which class?".
 * ``register_page_meta``: ``fn(request, page) -> dict | None`` sharing metadata for a page
   (Open Graph / Twitter card tags), rendered in the ``<head>`` of every page.
 * ``register_personal_data``: ``fn() -> PersonalDataSource`` what an app holds about one person
@@ -48,6 +50,7 @@ HOME_PANEL = "register_home_panel"
 PAGE_PANEL = "register_page_panel"
 PAGE_META = "register_page_meta"
 DEMO_ACCOUNTS = "register_demo_accounts"
+MEMBER_CLASSES = "register_member_classes"
 PERSONAL_DATA = "register_personal_data"
 RETENTION_RULES = "register_retention_rules"
 
@@ -111,6 +114,15 @@ def cached_public_services():
         return [{key: str(value) for key, value in service.items()} for service in public_services()]
 
     return remember(f"services:{get_language()}", ["layout"], compute)
+def member_classes(user):
+    """``[(class_page_id, title)]``: the classes ``user`` took part in, from every app that knows (no duplicates)."""
+    if user is None or not user.is_authenticated:
+        return []
+    result = {}
+    for fn in hooks.get_hooks(MEMBER_CLASSES):
+        for pk, title in fn(user) or []:
+            result.setdefault(pk, title)
+    return list(result.items())
 
 
 @dataclass

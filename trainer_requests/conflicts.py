@@ -8,22 +8,8 @@ do not.
 """
 
 import datetime
-from dataclasses import dataclass
 
-
-@dataclass(frozen=True)
-class Conflict:
-    window_start: datetime.datetime
-    window_end: datetime.datetime
-    busy: object  # the trainers.schedule.ScheduleItem that overlaps the window
-
-    def __str__(self):
-        return f"{self.busy.title} ({self.busy.start:%d-%m-%Y %H:%M}–{self.busy.end:%H:%M})"
-
-
-def overlaps(a_start, a_end, b_start, b_end):
-    """True when [a_start, a_end) and [b_start, b_end) share time; touching ends do not overlap."""
-    return a_start < b_end and b_start < a_end
+from trainers.schedule import Conflict, find_conflicts, overlaps
 
 
 def daily_windows(start_date, end_date, start_time, end_time, tzinfo):
@@ -43,12 +29,4 @@ def daily_windows(start_date, end_date, start_time, end_time, tzinfo):
     return windows
 
 
-def find_conflicts(windows, busy_items):
-    """Every (window, busy item) pair that overlaps, in time order."""
-    conflicts = [
-        Conflict(start, end, busy)
-        for start, end in windows
-        for busy in busy_items
-        if overlaps(start, end, busy.start, busy.end)
-    ]
-    return sorted(conflicts, key=lambda conflict: (conflict.busy.start, conflict.window_start))
+__all__ = ["Conflict", "daily_windows", "find_conflicts", "overlaps"]

@@ -45,6 +45,20 @@ REQUESTS = [
         "received",
     ),
     (
+        "rogojampi",
+        "Kelompok Wanita Tani Melati Rogojampi",
+        "community",
+        "Kabupaten Banyuwangi",
+        "Siti Fatimah",
+        "kwt.melati@demo.test",
+        "Pelatihan Olahan Pangan Lokal",
+        "Mengolah singkong dan pisang menjadi camilan kemasan yang layak jual.",
+        "20 anggota kelompok wanita tani",
+        26,
+        1,
+        "incoming",
+    ),
+    (
         "smkn1-glagah",
         "SMKN 1 Glagah",
         "school",
@@ -144,7 +158,17 @@ REQUESTS = [
     ),
 ]
 
-ORDER = ["unconfirmed", "received", "analysis", "decision", "letters", "trainer_confirmation", "scheduled", "closed"]
+ORDER = [
+    "unconfirmed",
+    "incoming",
+    "received",
+    "analysis",
+    "decision",
+    "letters",
+    "trainer_confirmation",
+    "scheduled",
+    "closed",
+]
 
 
 def _actor(email):
@@ -195,6 +219,8 @@ def _create(row, category):
         audience_profile=audience,
         letter_name="surat-permohonan.pdf",
         consent_at=timezone.now(),
+        # One letter came by WhatsApp and is registered by the technical officer (SOP step 1).
+        received_via=TrainerRequest.Channel.WHATSAPP if key == "sumber-rejeki" else TrainerRequest.Channel.ONLINE,
     )
     trainer_request.letter.save("surat-permohonan.pdf", ContentFile(request_letter_pdf(organisation)), save=False)
     return trainer_request.start()
@@ -204,6 +230,7 @@ def _advance(trainer_request, target, trainer, teknis, kabid, kadis, override_re
     number = 100 + trainer_request.pk
     steps = [
         ("unconfirmed", "confirm", None, {}),
+        ("incoming", "receive", teknis, {}),
         (
             "received",
             "record",
@@ -224,6 +251,8 @@ def _advance(trainer_request, target, trainer, teknis, kabid, kadis, override_re
     for state, name, actor, data in steps:
         if trainer_request.state == target or trainer_request.state != state:
             continue
+        if state == "unconfirmed" and trainer_request.received_via != TrainerRequest.Channel.ONLINE:
+            name, actor = "register", teknis  # a letter brought by hand or sent by WhatsApp: step 1 is registering it
         services.perform(trainer_request, name, actor, data=data, system=actor is None)
     if trainer_request.state == target:
         return

@@ -4,6 +4,10 @@ Each function is declared as a transition's ``effect`` in ``trainer_requests/pro
 runs inside that transition's transaction with the :class:`procedures.services.Move` applied.
 """
 
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from procedures.services import TransitionConflict
 from trainer_requests.letters import issue_approval_letters, issue_refusal_letter
 from trainer_requests.models import ReportPhoto, TrainerAssignment
 
@@ -11,6 +15,11 @@ from trainer_requests.models import ReportPhoto, TrainerAssignment
 def record_confirmation(trainer_request, move):
     """Step 1: the applicant's confirmed address is the letter's arrival at the office."""
     trainer_request.update_fields(email_confirmed_at=move.event.created_at)
+
+
+def record_registration(trainer_request, move):
+    """Step 1 for a letter on paper, by WhatsApp or by email: the technical officer registers it on arrival."""
+    trainer_request.update_fields(registered_by=move.actor)
 
 
 def record_letter(trainer_request, move):
@@ -67,3 +76,18 @@ def close_with_report(trainer_request, move):
         photo = ReportPhoto(request=trainer_request)
         photo.image.save(upload.name, upload, save=False)
         photo.save()
+
+
+def record_phone_answer(trainer_request, move):
+    """After step 5: the technical officer records a trainer's answer received by phone, with the call's note."""
+    assignment = TrainerAssignment.objects.select_for_update().get(pk=move.data["assignment"].pk)
+    if assignment.request_id != trainer_request.pk or assignment.status != TrainerAssignment.Status.ASSIGNED:
+        raise TransitionConflict(_("This assignment was answered in the meantime. Reload the page."))
+    declined = move.transition.name == "phone_decline"
+    assignment.status = TrainerAssignment.Status.DECLINED if declined else TrainerAssignment.Status.CONFIRMED
+    assignment.responded_at = timezone.now()
+    assignment.recorded_by = move.actor
+    assignment.answer_note = move.note
+    if declined:
+        assignment.decline_reason = move.note
+    assignment.save(update_fields=["status", "responded_at", "recorded_by", "answer_note", "decline_reason"])

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.uploads import DOCUMENT_TYPES, IMAGE_TYPES, MB, validate_upload
 from procedures.forms import TransitionForm
 
-from .models import LETTER_MAX_BYTES, PHOTO_MAX_BYTES, PendingUpload, TrainerRequest
+from .models import LETTER_MAX_BYTES, PHOTO_MAX_BYTES, PendingUpload, TrainerAssignment, TrainerRequest
 
 UPLOAD_SALT = "trainer_requests.pending-upload"
 STARTED_SALT = "trainer_requests.form-started"
@@ -112,6 +112,7 @@ class TrainerRequestForm(forms.ModelForm):
         ]
         self.fields["category"].required = True
         self.fields["category"].empty_label = _("Choose a field")
+        self.fields["applicant_email"].required = True  # the confirmation link goes there
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         if not self.is_bound:
             self.initial.setdefault("started", signing.dumps(time.time(), salt=STARTED_SALT))
@@ -225,6 +226,69 @@ class TrainerRequestForm(forms.ModelForm):
                 "The letter was not kept because the form has errors: please choose it again."
             )
         self._bound_fields_cache.pop("letter", None)  # the bound field copied the old help text
+
+
+class RegisterLetterForm(forms.ModelForm):
+    """Staff register a request letter that arrived on paper, by WhatsApp or by email (SOP step 1).
+
+    The technical officer types in what the letter says and attaches its scan or photo; saving it
+    starts the case at step 2 (``trainer_requests.services.register_letter``).
+    """
+
+    class Meta:
+        model = TrainerRequest
+        fields = [
+            "received_via",
+            "letter",
+            "organisation_name",
+            "organisation_type",
+            "address",
+            "regency",
+            "applicant_name",
+            "phone",
+            "applicant_email",
+            "topic",
+            "category",
+            "preferred_trainer",
+            "event_title",
+            "start_date",
+            "end_date",
+            "start_time",
+            "end_time",
+            "mode",
+            "location",
+            "online_link",
+            "audience_size",
+            "audience_profile",
+        ]
+        widgets = {
+            **TrainerRequestForm.Meta.widgets,
+        }
+        help_texts = {
+            "letter": _("A scan or photo of the letter: PDF, JPG, PNG or WebP, at most 5 MB."),
+            "applicant_email": _("Optional: the applicant is told of the letters by email when there is one."),
+        }
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["received_via"].choices = [
+            choice for choice in TrainerRequest.Channel.choices if choice[0] != TrainerRequest.Channel.ONLINE
+        ]
+        self.fields["preferred_trainer"] = TrainerChoiceField(
+            queryset=live_trainers(), required=False, label=_("Preferred trainer")
+        )
+        self.fields["category"].required = True
+        self.fields["audience_size"].min_value = 1
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The last day cannot be before the first day."))
+        starts, ends = cleaned.get("start_time"), cleaned.get("end_time")
+        if starts and ends and ends <= starts:
+            self.add_error("end_time", _("The event must end after it starts on each day."))
+        return cleaned
 
 
 class RecordLetterForm(TransitionForm):
@@ -342,6 +406,25 @@ class ReportForm(TransitionForm):
         required=False,
         help_text=_("JPG, PNG or WebP, up to 10 photos of at most 8 MB each."),
     )
+
+
+class AssignmentChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        if obj.trainer.user_id is None:
+            return _("%(name)s (no account)") % {"name": obj.trainer.full_name}
+        return obj.trainer.full_name
+
+
+class PhoneAnswerForm(TransitionForm):
+    """The technical officer records a trainer's answer received by phone (or WhatsApp), with a note."""
+
+    assignment = AssignmentChoiceField(label=_("Trainer who answered"), queryset=TrainerAssignment.objects.none())
+
+    def __init__(self, *args, case=None, **kwargs):
+        super().__init__(*args, case=case, **kwargs)
+        if case is not None:
+            self.fields["assignment"].queryset = case.pending_assignments().select_related("trainer")
+        self.fields["note"].label = _("Note of the call (who answered, when, what was said)")
 
 
 class TrainerAnswerForm(forms.Form):

@@ -21,8 +21,9 @@ PHOTO_MAX_BYTES = 8 * MB
 
 
 class TrainerRequest(Case):
-    """An organisation's request for a resource person: the letter of SOP step 1 (the public form, received
-    once the email address is confirmed), worked through steps 2–5 and closed with the event report."""
+    """An organisation's request for a resource person: the letter of SOP step 1 (the public form once the
+    email address is confirmed, or a letter on paper or by WhatsApp registered by the technical officer),
+    worked through steps 2–5 and closed with the event report."""
 
     procedure = PROCEDURE
 
@@ -33,6 +34,12 @@ class TrainerRequest(Case):
         GOVERNMENT = "government", _("Government office")
         COMPANY = "company", _("Company")
         COMMUNITY = "community", _("Community")
+
+    class Channel(models.TextChoices):
+        ONLINE = "online", _("Online form")
+        PAPER = "paper", _("Letter delivered on paper")
+        WHATSAPP = "whatsapp", _("WhatsApp")
+        EMAIL = "email", _("Email to the office")
 
     class Mode(models.TextChoices):
         IN_PERSON = "in_person", _("In person")
@@ -46,7 +53,19 @@ class TrainerRequest(Case):
     regency = models.CharField(_("regency / city"), max_length=120)
     applicant_name = models.CharField(_("contact person"), max_length=200)
     phone = models.CharField(_("phone / WhatsApp"), max_length=30)
-    applicant_email = models.EmailField(_("email"))
+    applicant_email = models.EmailField(_("email"), blank=True)
+    received_via = models.CharField(
+        _("letter received via"), max_length=20, choices=Channel.choices, default=Channel.ONLINE
+    )
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registered by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
     email_confirmed_at = models.DateTimeField(_("email confirmed"), null=True, blank=True, editable=False)
 
     # What they need.
@@ -153,6 +172,7 @@ class TrainerRequest(Case):
             (_("Contact person"), self.applicant_name),
             (_("Phone / WhatsApp"), self.phone),
             (_("Email"), self.applicant_email),
+            (_("Letter received via"), self.get_received_via_display()),
             (_("Event"), self.event_title),
             (_("Dates and times"), self.date_display),
             (_("Mode"), self.get_mode_display()),
@@ -165,7 +185,7 @@ class TrainerRequest(Case):
             (_("Agenda date"), self.agenda_date.strftime("%d-%m-%Y") if self.agenda_date else ""),
             (_("Analysis (telaahan)"), self.analysis),
         ]
-        assignments = list(self.assignments.select_related("trainer").order_by("created_at"))
+        assignments = list(self.assignments.select_related("trainer", "recorded_by").order_by("created_at"))
         if assignments:
             rows.append(
                 (
@@ -184,6 +204,25 @@ class TrainerRequest(Case):
 
     #: Inspection/event photos are working papers of the office.
     staff_only_file_kinds = ("photo",)
+
+    def pending_assignments(self):
+        return self.assignments.filter(status=TrainerAssignment.Status.ASSIGNED)
+
+    def transition_available(self, transition):
+        """An online request is confirmed by email, a letter on paper or by chat is registered by staff; a phone
+        answer needs an assignment still waiting, and the last one confirmed schedules the request."""
+        if transition.name == "confirm":
+            return self.received_via == self.Channel.ONLINE
+        if transition.name == "register":
+            return self.received_via != self.Channel.ONLINE
+        if transition.name.startswith("phone_"):
+            waiting = self.pending_assignments().count()
+            if transition.name == "phone_confirm":
+                return waiting > 1
+            if transition.name == "phone_confirm_last":
+                return waiting == 1
+            return waiting > 0
+        return True
 
     def private_files(self):
         files = super().private_files()
@@ -229,6 +268,16 @@ class TrainerAssignment(models.Model):
     )
     responded_at = models.DateTimeField(_("answered"), null=True, blank=True)
     decline_reason = models.TextField(_("reason for declining"), blank=True)
+    #: The technical officer who recorded an answer received by phone (empty: the trainer answered in /saya/).
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("answer recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    answer_note = models.TextField(_("note of the phone call"), blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -246,6 +295,11 @@ class TrainerAssignment(models.Model):
             line += f" — {_('override')}: {self.override_reason}"
         if self.decline_reason:
             line += f" — {self.decline_reason}"
+        if self.recorded_by_id:
+            line += " — " + _("by phone, recorded by %(name)s: %(note)s") % {
+                "name": self.recorded_by.get_full_name() or self.recorded_by.email,
+                "note": self.answer_note,
+            }
         return line
 
     @property

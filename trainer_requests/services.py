@@ -14,9 +14,8 @@ from portal.links import base_url
 from portal.ratelimit import is_limited
 from procedures import services
 from procedures.outbox import queue_email
-from trainers.schedule import ScheduleItem, busy_times
+from trainers.schedule import ScheduleItem, check_availability
 
-from .conflicts import find_conflicts
 from .models import PendingUpload, TrainerAssignment, TrainerRequest
 from .procedure import APPROVED_STATES
 
@@ -54,6 +53,24 @@ def submit_request(form):
         form.pending.delete()
     send_confirmation_email(trainer_request)
     transaction.on_commit(PendingUpload.purge_stale)
+    return trainer_request
+
+
+@transaction.atomic
+def register_letter(form, user):
+    """A letter received on paper, by WhatsApp or by email, registered by the technical officer (SOP step 1).
+
+    The case is numbered at once and starts at step 2 (recording and archiving); its clock runs from now.
+    """
+    trainer_request = form.save(commit=False)
+    trainer_request.letter_name = (form.cleaned_data["letter"].name or "")[:255]
+    trainer_request.start()
+    services.perform(
+        trainer_request,
+        "register",
+        user,
+        note=_("Received via %(channel)s") % {"channel": trainer_request.get_received_via_display()},
+    )
     return trainer_request
 
 
@@ -177,10 +194,9 @@ def conflicts_for(trainer_request, trainers):
 
     The request's own assignments are left out: a trainer already assigned to it is not in conflict with it.
     """
-    busy = busy_times([t.pk for t in trainers], trainer_request.start_date, trainer_request.end_date)
-    own = booking_ref(trainer_request)
-    windows = trainer_request.windows()
-    return {pk: find_conflicts(windows, [item for item in items if item.ref != own]) for pk, items in busy.items()}
+    return check_availability(
+        [t.pk for t in trainers], trainer_request.windows(), exclude_ref=booking_ref(trainer_request)
+    )
 
 
 def suggestions(trainer_request):

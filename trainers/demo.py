@@ -237,6 +237,9 @@ APPLICATIONS = [
     ),
 ]
 
+#: The training dates the approval proposes (SOP step 5: the approved trainer confirms them in /saya/).
+DEMO_SCHEDULE = "Pelatihan Tari Tradisional Angkatan III, bulan depan, hari Senin–Rabu, 08.00–15.00 WIB, Aula Dinas"
+
 ACTORS = {
     "forward": "ketua@demo.test",
     "verify": "anggota@demo.test",
@@ -357,10 +360,12 @@ def ensure_applications():
         application.photo_name, application.cv_name = "foto.jpg", "cv.pdf"
         application.save()
         for name in path:
-            actor = user if name == "submit" else User.objects.get(email=ACTORS[name])
+            actor = user if name in ("submit", "confirm_schedule") else User.objects.get(email=ACTORS[name])
             data = {}
             if name == "verify":
                 data["modules"] = StandardModule.objects.filter(category__slug__in=expertise)
+            if name == "approve":
+                data["proposed_schedule"] = DEMO_SCHEDULE
             services.perform(application, name, actor, note=NOTES.get(name, ""), data=data)
         if overdue:
             now = timezone.now()

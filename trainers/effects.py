@@ -23,16 +23,29 @@ def record_recommendation(application, move):
 
 
 def approve(application, move):
-    """Step 5, approved: a draft trainer page for the editors, and the approval letter."""
+    """Step 5, approved: a draft trainer page for the editors, the approval letter, and the training dates
+    the trainer is asked to confirm."""
     page = create_trainer_page(application, move.actor)
     if page is not None:
         application.update_fields(trainer_page=page)
+    application.update_fields(proposed_schedule=(move.data.get("proposed_schedule") or "").strip())
     issue_decision_letter(application, move.actor, approved=True, note=move.data.get("letter_note") or "")
 
 
 def reject(application, move):
     """Step 5, rejected: the letter with the head of unit's reason."""
     issue_decision_letter(application, move.actor, approved=False, note=move.event.note)
+
+
+def record_proposed_schedule(application, move):
+    """Step 5, continued: other training dates for the trainer to confirm."""
+    application.update_fields(proposed_schedule=move.data["proposed_schedule"].strip(), schedule_answer="")
+
+
+def record_schedule_answer(application, move):
+    """Step 5, continued: the trainer's answer to the proposed dates (a refusal gives the reason)."""
+    answer = move.event.note or ("confirmed" if move.transition.name == "confirm_schedule" else "")
+    application.update_fields(schedule_answer=answer, schedule_answered_at=move.event.created_at)
 
 
 def apply_update(update, move):

@@ -343,6 +343,14 @@ class VerificationForm(TransitionForm):
             self.fields["modules"].initial = list(case.checked_modules.values_list("pk", flat=True))
 
 
+class ScheduleProposalForm(TransitionForm):
+    """The head of unit proposes other training dates after the trainer could not come."""
+
+    proposed_schedule = forms.CharField(
+        label=_("Proposed training dates"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
 class DecisionForm(TransitionForm):
     """SOP step 5: the head of unit's decision; the letter is issued on submission."""
 
@@ -353,8 +361,42 @@ class DecisionForm(TransitionForm):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
+    proposed_schedule = forms.CharField(
+        label=_("Proposed training dates"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "SOP step 5: the training and its dates the approved trainer is asked to confirm, e.g. "
+            "“Pelatihan Batik, 12–14 March 2027, 08.00–15.00, Aula Dinas”."
+        ),
+    )
+
     def __init__(self, *args, case=None, **kwargs):
         super().__init__(*args, case=case, **kwargs)
         if self.transition is not None and self.transition.name == "reject":
+            del self.fields["proposed_schedule"]
             del self.fields["letter_note"]
             self.fields["note"].help_text = _("Shown to the applicant and printed in the letter.")
+
+
+class ScheduleAnswerForm(forms.Form):
+    answer = forms.ChoiceField(
+        label=_("Your answer"),
+        choices=[
+            ("confirm_schedule", _("I am available on the proposed dates")),
+            ("decline_schedule", _("I am not available on these dates")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("Note (required when you are not available: which dates would suit you?)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("answer") == "decline_schedule" and not (cleaned.get("note") or "").strip():
+            self.add_error("note", _("Please tell the office why, and which dates would suit you."))
+        return cleaned

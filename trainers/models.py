@@ -27,7 +27,7 @@ from portal.uploads import MB, random_name
 from procedures.models import Case
 from trainers.hooks import profile_actions, profile_sections
 from trainers.panels import TrainerSchedulePanel
-from trainers.procedure import PROCEDURE, UPDATE_PROCEDURE
+from trainers.procedure import APPROVED_STATES, PROCEDURE, UPDATE_PROCEDURE
 
 CARD_RENDITION = "fill-320x320"
 # Sub-paths of /narasumber/ served by trainers.urls; a trainer page with such a slug would be hidden.
@@ -298,7 +298,7 @@ class Gender(models.TextChoices):
 class TrainerApplicationQuerySet(models.QuerySet):
     def open_for(self, user):
         """The user's application that is not decided yet (draft, in review or in correction)."""
-        return self.filter(user=user).exclude(state__in=["approved", "rejected"])
+        return self.filter(user=user).exclude(state__in=[*APPROVED_STATES, "rejected"])
 
 
 class TrainerApplication(Case):
@@ -363,6 +363,14 @@ class TrainerApplication(Case):
         related_name="applications",
         editable=False,
     )
+    # SOP step 5, continued: the training dates the approved trainer is asked to confirm, and the answer.
+    proposed_schedule = models.TextField(
+        _("proposed training dates"),
+        blank=True,
+        help_text=_("The training and its dates the approved trainer is asked to confirm."),
+    )
+    schedule_answer = models.TextField(_("trainer's answer about the dates"), blank=True)
+    schedule_answered_at = models.DateTimeField(_("dates answered"), null=True, blank=True)
 
     private_file_fields = ("photo", "cv")
     objects = TrainerApplicationQuerySet.as_manager()
@@ -408,6 +416,8 @@ class TrainerApplication(Case):
             (_("Recommendation"), self.get_recommendation_display() or "—"),
             (_("Recommendation note"), self.recommendation_note or "—"),
             (_("Trainer page"), self.trainer_page or "—"),
+            (_("Proposed training dates"), self.proposed_schedule or "—"),
+            (_("Trainer's answer about the dates"), self.schedule_answer or "—"),
         ]
 
     def private_files(self):

@@ -3,8 +3,10 @@
 Printed steps: 1 the applicant fills in the online form, 2 the team lead analyses the data and
 forwards it, 3 a team member verifies the profile against the standard modules, 4 the team lead
 recommends approval or rejection to the level-2 official, 5 the head of unit decides and the
-letter is sent (an approval invites the trainer to confirm the training schedule). Step 3 may
-send the application back to the applicant, who corrects and resubmits it (the clock restarts).
+letter is sent; "if approved, continue with confirming the training schedule": the approval
+proposes training dates and the approved trainer confirms them in /saya/ (or says they cannot
+come, and the head of unit proposes other dates). Step 3 may send the application back to the
+applicant, who corrects and resubmits it (the clock restarts).
 
 What a transition does besides moving the case is its ``effect`` (``trainers.effects``); the
 decision letter's wording is ``templates/trainers/letters/decision.txt``.
@@ -13,10 +15,13 @@ decision letter's wording is ``templates/trainers/letters/decision.txt``.
 from django.utils.translation import gettext_lazy as _
 
 from accounts import roles
-from procedures.registry import BACK, FORWARD, REJECT, Procedure, Step, Transition
+from procedures.registry import BACK, CLOSE, FORWARD, REJECT, Procedure, Step, Transition
 
 CODE = "trainer_registration"
 UPDATE_CODE = "trainer_profile_update"
+
+#: States of an approved registration (the letter is issued; the schedule may still be being confirmed).
+APPROVED_STATES = ("schedule_confirmation", "rescheduling", "approved")
 
 PROCEDURE = Procedure(
     code=CODE,
@@ -41,7 +46,19 @@ PROCEDURE = Procedure(
             default_minutes=5,
         ),
         Step("decision", _("Decision by the head of unit"), (roles.HEAD_OF_UNIT,), sop_step="5", default_minutes=5),
-        Step("approved", _("Approved"), final=True),
+        Step(
+            "schedule_confirmation",
+            _("Approved: the trainer confirms the proposed training dates"),
+            applicant_acts=True,
+        ),
+        Step(
+            "rescheduling",
+            _("The head of unit proposes other training dates"),
+            (roles.HEAD_OF_UNIT,),
+            sop_step="5",
+            default_minutes=5,
+        ),
+        Step("approved", _("Approved, training dates confirmed"), final=True),
         Step("rejected", _("Not approved"), final=True),
     ],
     transitions=[
@@ -90,7 +107,7 @@ PROCEDURE = Procedure(
         Transition(
             "approve",
             ("decision",),
-            "approved",
+            "schedule_confirmation",
             _("Approve and issue the letter"),
             kind=FORWARD,
             form_class="trainers.forms.DecisionForm",
@@ -106,6 +123,34 @@ PROCEDURE = Procedure(
             public_note=True,
             form_class="trainers.forms.DecisionForm",
             effect="trainers.effects.reject",
+        ),
+        # Step 5, continued: the approved trainer answers the proposed training dates in /saya/.
+        Transition(
+            "confirm_schedule",
+            ("schedule_confirmation",),
+            "approved",
+            _("Confirm that I am available on the proposed dates"),
+            by_applicant=True,
+            kind=CLOSE,
+            effect="trainers.effects.record_schedule_answer",
+        ),
+        Transition(
+            "decline_schedule",
+            ("schedule_confirmation",),
+            "rescheduling",
+            _("I am not available on these dates"),
+            by_applicant=True,
+            kind=BACK,
+            note_required=True,
+            effect="trainers.effects.record_schedule_answer",
+        ),
+        Transition(
+            "propose_dates",
+            ("rescheduling",),
+            "schedule_confirmation",
+            _("Propose other training dates"),
+            form_class="trainers.forms.ScheduleProposalForm",
+            effect="trainers.effects.record_proposed_schedule",
         ),
     ],
 )

@@ -1,8 +1,9 @@
 """Trainer availability: one function, fed by every app that books trainers.
 
 ``busy_times(trainer_ids, start_date, end_date)`` is the only place that says when trainers are
-committed. The trainer's schedule (admin panel, member area, .ics feed) and the conflict check
-of resource-person requests both read it, so they always agree.
+committed, and ``check_availability(trainer_ids, windows)`` the only conflict check built on it.
+The trainer's schedule (admin panel, member area, .ics feed), the assignment of resource persons
+and the class editor's session trainers all read them, so they always agree.
 
 Apps add their bookings with ``@hooks.register(TRAINER_SCHEDULE_SOURCE)``: a function
 ``fn(trainer_ids, start_date, end_date)`` returning ``(trainer_id, ScheduleItem)`` pairs for the
@@ -20,6 +21,7 @@ from django.conf import settings
 from django.core import signing
 from django.db.models import Q
 from django.utils.crypto import constant_time_compare
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -70,6 +72,51 @@ def busy_times(trainer_ids, start_date, end_date):
     for items in busy.values():
         items.sort(key=lambda item: (item.start, item.end, item.title))
     return busy
+
+
+@dataclass(frozen=True)
+class Conflict:
+    window_start: datetime.datetime
+    window_end: datetime.datetime
+    busy: object  # the ScheduleItem that overlaps the window
+
+    def __str__(self):
+        return f"{self.busy.title} ({self.busy.start:%d-%m-%Y %H:%M}–{self.busy.end:%H:%M})"
+
+
+def overlaps(a_start, a_end, b_start, b_end):
+    """True when [a_start, a_end) and [b_start, b_end) share time; touching ends do not overlap."""
+    return a_start < b_end and b_start < a_end
+
+
+def find_conflicts(windows, busy_items):
+    """Every (window, busy item) pair that overlaps, in time order."""
+    conflicts = [
+        Conflict(start, end, busy)
+        for start, end in windows
+        for busy in busy_items
+        if overlaps(start, end, busy.start, busy.end)
+    ]
+    return sorted(conflicts, key=lambda conflict: (conflict.busy.start, conflict.window_start))
+
+
+def check_availability(trainer_ids, windows, exclude_ref=""):
+    """``{trainer_id: [Conflict, ...]}``: the trainers' commitments that overlap the periods ``windows``.
+
+    The one availability check: the head of office assigning a resource person and an editor naming a
+    session's trainer in the class editor both call it. ``exclude_ref`` leaves out the bookings of the
+    thing being planned (the request itself, the class being edited).
+    """
+    windows = list(windows)
+    if not windows:
+        return {pk: [] for pk in trainer_ids}
+    start = min(timezone.localtime(begin).date() for begin, _end in windows)
+    end = max(timezone.localtime(finish).date() for _begin, finish in windows)
+    busy = busy_times(trainer_ids, start, end)
+    return {
+        pk: find_conflicts(windows, [item for item in items if not exclude_ref or item.ref != exclude_ref])
+        for pk, items in busy.items()
+    }
 
 
 def trainer_schedule(page, start_date, end_date):

@@ -16,9 +16,9 @@ from portal.storage import private_file_response
 from procedures import services as procedure_services
 from procedures.intro import render_service_intro
 from trainers import services
-from trainers.forms import ProfileUpdateForm, RegistrationForm
+from trainers.forms import ProfileUpdateForm, RegistrationForm, ScheduleAnswerForm
 from trainers.models import TrainerApplication, TrainerPage, TrainerProfileUpdate
-from trainers.procedure import PROCEDURE
+from trainers.procedure import APPROVED_STATES, PROCEDURE
 from trainers.schedule import ics_calendar, page_for_token, rotate_calendar_key, trainer_schedule
 
 ICS_PAST_DAYS = 30
@@ -38,7 +38,7 @@ def register(request):
         if request.method != "GET":
             return redirect_to_login(request.get_full_path())
         return render_service_intro(request, "trainers/register_intro.html", PROCEDURE.code)
-    if TrainerApplication.objects.filter(user=request.user, state="approved").exists():
+    if TrainerApplication.objects.filter(user=request.user, state__in=APPROVED_STATES).exists():
         messages.info(request, _("You are already an approved trainer. Request profile changes from your account."))
         return redirect("accounts:member_area")
     application = current_application(request.user)
@@ -111,7 +111,43 @@ def application_detail(request, pk):
     return render(
         request,
         "trainers/application_detail.html",
-        {"application": application, "letters": letters, "certificates": application.certificates.all()},
+        {
+            "application": application,
+            "letters": letters,
+            "certificates": application.certificates.all(),
+            "schedule_form": ScheduleAnswerForm() if application.state == "schedule_confirmation" else None,
+        },
+    )
+
+
+@login_required
+def answer_schedule(request, pk):
+    """SOP "Pendaftaran Narasumber" step 5, continued: the approved trainer answers the proposed training dates."""
+    application = get_object_or_404(TrainerApplication, pk=pk, user=request.user)
+    if application.state != "schedule_confirmation":
+        messages.info(request, _("There are no training dates waiting for your answer."))
+        return redirect("trainers:application", pk=application.pk)
+    form = ScheduleAnswerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            procedure_services.perform(
+                application, form.cleaned_data["answer"], request.user, note=form.cleaned_data["note"]
+            )
+        except procedure_services.TransitionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Thank you: your answer about the training dates is recorded."))
+        return redirect("trainers:application", pk=application.pk)
+    letters = [(letter, f"letter-{letter.pk}") for letter in application.letters().filter(revoked_at=None)]
+    return render(
+        request,
+        "trainers/application_detail.html",
+        {
+            "application": application,
+            "letters": letters,
+            "certificates": application.certificates.all(),
+            "schedule_form": form,
+        },
     )
 
 

@@ -12,6 +12,7 @@ learns about classes only through its hooks (schedule sources, profile sections)
 from .agenda import CourseSession, CourseTrainer, format_minutes
 from .catalogue import CARD_RENDITION, CourseIndexPage, CoursePage, CoursePageForm, CoursePageQuerySet, SeatCount
 from .materials import MATERIAL_WORKFLOW_NAME, MaterialAttachment, MaterialIndexPage, MaterialPage
+from .review import MaterialReview
 
 __all__ = [
     "CARD_RENDITION",
@@ -25,6 +26,7 @@ __all__ = [
     "MaterialAttachment",
     "MaterialIndexPage",
     "MaterialPage",
+    "MaterialReview",
     "SeatCount",
     "format_minutes",
 ]

@@ -80,12 +80,19 @@ class CourseSession(Orderable):
         related_name="trainer_sessions",
     )
     room = models.CharField(_("room or notes"), max_length=255, blank=True)
+    #: Why the trainer leads this session although the availability check found another commitment.
+    override_reason = models.TextField(
+        _("reason for assigning despite a conflict"),
+        blank=True,
+        help_text=_("Only when the trainer is already committed at this time and must lead the session anyway."),
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("date"), FieldPanel("start_time"), FieldPanel("end_time")]),
         FieldRowPanel([FieldPanel("title"), FieldPanel("kind")]),
         PageChooserPanel("trainer"),
         FieldPanel("room"),
+        FieldPanel("override_reason"),
     ]
 
     class Meta(Orderable.Meta):

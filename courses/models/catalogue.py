@@ -33,6 +33,7 @@ from wagtail.search import index
 
 from courses.blocks import CourseBodyBlock
 from courses.hooks import course_page_panels
+from portal.dates import office_datetime
 from portal.text import text_lines
 
 from .agenda import format_minutes
@@ -128,6 +129,9 @@ class CoursePageForm(WagtailAdminPageForm):
         if opens and closes and closes < opens:
             self.add_error("registration_closes", _("Registration cannot close before it opens."))
         sessions = self.formsets.get("sessions") if hasattr(self, "formsets") else None
+        if sessions is not None:
+            # The page form is cleaned before its formsets: clean the agenda rows now to check them here.
+            sessions.is_valid()
         if sessions is not None and start and end:
             for form in sessions.forms:
                 data = getattr(form, "cleaned_data", None) or {}
@@ -140,7 +144,40 @@ class CoursePageForm(WagtailAdminPageForm):
                         % {"start": start.strftime("%d-%m-%Y"), "end": end.strftime("%d-%m-%Y")},
                     )
                     self.add_error(None, _("Some agenda sessions fall outside the class dates."))
+        if sessions is not None:
+            self.check_trainer_availability(sessions)
         return cleaned
+
+    def check_trainer_availability(self, sessions):
+        """A session's trainer must be free then: the same check as resource-person assignments.
+
+        A conflict is shown on the session; the editor chooses someone else or gives the reason for
+        the override, which is kept with the session.
+        """
+        from trainers.schedule import check_availability
+
+        own = f"course:{self.instance.pk}" if self.instance.pk else ""
+        for form in sessions.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            trainer, day, begin, end = (data.get(k) for k in ("trainer", "date", "start_time", "end_time"))
+            if data.get("DELETE") or not (trainer and day and begin and end) or end <= begin:
+                continue
+            window = (office_datetime(day, begin), office_datetime(day, end))
+            conflicts = check_availability([trainer.pk], [window], exclude_ref=own)[trainer.pk]
+            if not conflicts or (data.get("override_reason") or "").strip():
+                continue
+            form.add_error(
+                "override_reason",
+                _(
+                    "%(name)s is already committed at this time: %(items)s. Choose another trainer, or give the "
+                    "reason for assigning them anyway."
+                )
+                % {
+                    "name": getattr(trainer, "full_name", "") or trainer.title,
+                    "items": "; ".join(f"{c.busy.kind_label}: {c}" for c in conflicts),
+                },
+            )
+            self.add_error(None, _("A session's trainer is already committed at that time (see the agenda)."))
 
 
 class CoursePage(Page):

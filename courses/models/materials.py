@@ -1,7 +1,9 @@
 """Training materials (SOP "Penyiapan Bahan/Materi Diklat"): the shared library and the modules of a class.
 
 Materials pass the review workflow of migration 0003 (team lead, then head of unit) before they
-are published; participants-only attachments are served only to a class's participants and staff.
+are published; participants-only attachments are served only to a class's participants and staff,
+and the files of a material that is a draft or waits for approval only to staff and its owner
+(``courses.services.document_access``).
 """
 
 from django.conf import settings

@@ -39,6 +39,7 @@ def test_alumnus_asks_follows_status_and_reads_the_answer(browser_page, login_in
     services.perform(consultation, "propose", team[roles.TEAM_LEAD], data={"answer": "Buka rekening khusus usaha."})
     services.perform(consultation, "unit_approve", team[roles.HEAD_OF_UNIT], data={"answer": "Buka rekening usaha."})
     services.perform(consultation, "office_approve", team[roles.HEAD_OF_OFFICE])
+    services.perform(consultation, "order_documentation", team[roles.TEAM_LEAD])
     services.perform(consultation, "send_answer", team[roles.TEAM_MEMBER])
 
     page.goto("/saya/")

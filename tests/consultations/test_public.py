@@ -93,6 +93,7 @@ def test_the_answer_letter_reaches_the_alumnus(client, user_factory, staff):
     services.perform(consultation, "propose", staff[roles.TEAM_LEAD], data={"answer": "Perbaiki judul produk."})
     services.perform(consultation, "unit_approve", staff[roles.HEAD_OF_UNIT], data={"answer": "Perbaiki judul."})
     services.perform(consultation, "office_approve", staff[roles.HEAD_OF_OFFICE])
+    services.perform(consultation, "order_documentation", staff[roles.TEAM_LEAD])
     services.perform(consultation, "send_answer", staff[roles.TEAM_MEMBER])
     page = client.get(reverse("consultations:detail", args=[consultation.pk]))
     letter = consultation.letters().get()

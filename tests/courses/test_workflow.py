@@ -38,6 +38,7 @@ def test_migration_creates_two_step_workflow():
     assert [list(task.groups.values_list("name", flat=True)) for task in tasks] == [
         [roles.TEAM_LEAD],
         [roles.HEAD_OF_UNIT],
+        [roles.HEAD_OF_OFFICE],
     ]
 
 
@@ -46,6 +47,7 @@ def test_material_review_submit_request_changes_approve_publish(client, catalogu
     editor = user_factory(roles=[roles.EDITOR])
     ketua = user_factory(roles=[roles.TEAM_LEAD])
     kabid = user_factory(roles=[roles.HEAD_OF_UNIT])
+    kadis = user_factory(roles=[roles.HEAD_OF_OFFICE])
 
     client.force_login(editor)
     add_url = reverse("wagtailadmin_pages:add", args=("courses", "materialpage", course.pk))
@@ -98,6 +100,13 @@ def test_material_review_submit_request_changes_approve_publish(client, catalogu
     assert not material.live
 
     client.force_login(kabid)
+    client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=(material.pk, "approve", state.current_task_state.pk)), {}
+    )
+    state.refresh_from_db()
+    # SOP step 5: the Level-1 official checks it last, and publishes it.
+    assert state.current_task_state.task.name == "Persetujuan Kepala Dinas"
+    client.force_login(kadis)
     client.post(
         reverse("wagtailadmin_pages:workflow_action", args=(material.pk, "approve", state.current_task_state.pk)), {}
     )

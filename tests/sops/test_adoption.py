@@ -112,10 +112,16 @@ def test_a_service_already_following_another_page_is_not_moved(home):
     assert SOPPage.objects.get(pk=own.pk).procedure_code == "consultation"
 
 
-def test_an_unregistered_service_is_named_but_not_linked(home):
+def test_an_unregistered_service_is_named_but_not_linked(home, monkeypatch):
+    monkeypatch.delitem(registry._registry, "material_preparation")  # as before the material review was one
     result = adoption.adopt("penyiapan-bahan-materi-diklat", header())
     assert result.page.procedure_code == ""
     assert any("material_preparation" in note for note in result.notes)
+
+
+def test_the_material_sop_is_linked_to_the_material_review(home):
+    result = adoption.adopt("penyiapan-bahan-materi-diklat", header())
+    assert result.page.procedure_code == "material_preparation"
 
 
 def test_related_sops_link_to_pages_adopted_later(home, client):

@@ -57,6 +57,7 @@ def test_demo_adopts_every_library_sop_as_banyuwangis(demo_sops):
         "enrolment": "inovasi-kelas-kreatif",
         "course_licence": "izin-penyelenggaraan-kursus-dan-pelatihan",
         "consultation": "layanan-konsultasi-dan-informasi-pasca-pelatihan",
+        "material_preparation": "penyiapan-bahan-materi-diklat",
         "regional_training": "penyelenggaraan-pelatihan-blk",
         "training_facilities": "penyiapan-sarana-dan-prasarana-diklat",
     }

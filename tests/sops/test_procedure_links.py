@@ -59,7 +59,7 @@ def test_the_procedure_code_is_a_choice_of_the_registered_procedures():
 def test_an_unknown_procedure_code_is_refused(home):
     index = SOPIndexPageFactory(parent=home)
     page = SOPPageFactory(parent=index, procedure_code="")
-    page.procedure_code = "material_preparation"  # no procedure has it (yet)
+    page.procedure_code = "no_such_service"  # no procedure has it
     with pytest.raises(ValidationError) as error:
         page.full_clean()
     assert "procedure_code" in error.value.message_dict

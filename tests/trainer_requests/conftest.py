@@ -59,6 +59,7 @@ def advance(trainer_request, staff, to, trainers=(), override_reason=""):
     if trainer_request.state == "unconfirmed":
         services.perform(trainer_request, "confirm", None, system=True)
     path = [
+        ("incoming", "receive", "teknis", {}),
         ("received", "record", "teknis", {"agenda_number": "005/AG/2027", "agenda_date": datetime.date(2027, 3, 1)}),
         ("analysis", "submit_analysis", "kabid", {"analysis": "Materi pembukuan koperasi sesuai bidang UMKM."}),
     ]

@@ -56,7 +56,7 @@ def test_public_request_to_trainer_confirmation(
     page.click("main form button[type=submit]")
     page.wait_for_selector(".message--success")
     trainer_request = TrainerRequest.objects.get()
-    assert trainer_request.state == "received"
+    assert trainer_request.state == "incoming"
     assert trainer_request.tracking_number in page.content()
     page.click(f"a[href='{trainer_request.get_status_url()}']")
     page.wait_for_url(f"**{trainer_request.get_status_url()}")

@@ -21,7 +21,7 @@ def test_demo_covers_every_step_and_is_idempotent(category):
     out = io.StringIO()
     demo.load(out)
     states = set(TrainerRequest.objects.values_list("state", flat=True))
-    assert {"unconfirmed", "received", "analysis", "decision", "letters", "trainer_confirmation"} <= states
+    assert {"unconfirmed", "incoming", "received", "analysis", "decision", "letters", "trainer_confirmation"} <= states
     assert {"scheduled", "closed", "refused"} <= states
     waiting = TrainerAssignment.objects.get(
         trainer__user=narasumber, status="assigned", request__state="trainer_confirmation"
@@ -29,6 +29,8 @@ def test_demo_covers_every_step_and_is_idempotent(category):
     assert waiting.letter is not None
     override = TrainerAssignment.objects.get(conflict_override=True)
     assert override.override_reason and override.conflicts_at_assignment
+    by_whatsapp = TrainerRequest.objects.get(state="received")
+    assert by_whatsapp.received_via == "whatsapp" and by_whatsapp.registered_by.email == "teknis@demo.test"
     refused = TrainerRequest.objects.get(state="refused")
     assert refused.letters().filter(kind="trainer_request_refusal").exists()
     closed = TrainerRequest.objects.get(state="closed")

@@ -36,15 +36,21 @@ ALL_ROLES = [
 ]
 EXPECTED = {
     "confirm": set(),
+    "receive": {roles.TECHNICAL_OFFICER},
+    "register": {roles.TECHNICAL_OFFICER},
     "record": {roles.TECHNICAL_OFFICER},
     "submit_analysis": {roles.HEAD_OF_UNIT},
     "return_analysis": {roles.HEAD_OF_OFFICE},
     "approve": {roles.HEAD_OF_OFFICE},
     "refuse": {roles.HEAD_OF_OFFICE},
-    "issue_letters": {roles.TECHNICAL_OFFICER},
-    "issue_refusal": {roles.TECHNICAL_OFFICER},
+    # SOP step 5: the head of section has the technical officer send the letters; both act.
+    "issue_letters": {roles.HEAD_OF_UNIT, roles.TECHNICAL_OFFICER},
+    "issue_refusal": {roles.HEAD_OF_UNIT, roles.TECHNICAL_OFFICER},
     "trainers_confirmed": set(),
     "trainer_declined": set(),
+    "phone_confirm": {roles.TECHNICAL_OFFICER},
+    "phone_confirm_last": {roles.TECHNICAL_OFFICER},
+    "phone_decline": {roles.TECHNICAL_OFFICER},
     "close": {roles.TECHNICAL_OFFICER},
 }
 
@@ -61,13 +67,18 @@ def role_users(user_factory):
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_role_transition_matrix(name, role_users, new_request):
+def test_role_transition_matrix(name, role_users, new_request, category):
     transition = PROCEDURE.transition(name)
-    trainer_request = new_request()
+    channel = TrainerRequest.Channel.PAPER if name == "register" else TrainerRequest.Channel.ONLINE
+    trainer_request = new_request(received_via=channel)
     TrainerRequest.objects.filter(pk=trainer_request.pk).update(
         state=transition.sources[0], tracking_number="PNR-2027-00999"
     )
     trainer_request.refresh_from_db()
+    if name.startswith("phone_"):
+        # A phone answer needs waiting assignments: two for a confirmation that leaves another waiting.
+        for n in range(2 if name == "phone_confirm" else 1):
+            TrainerAssignment.objects.create(request=trainer_request, trainer=make_trainer(f"Narasumber {n}"))
     for role, user in role_users.items():
         allowed = role in EXPECTED[name]
         assert services.can_perform(trainer_request, transition, user) is allowed, (name, role)
@@ -102,7 +113,7 @@ def test_unconfirmed_request_never_reaches_staff(client, staff, new_request, dja
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         flow.confirm_email(trainer_request)
-    assert trainer_request.state == "received" and trainer_request.tracking_number.startswith("PNR-")
+    assert trainer_request.state == "incoming" and trainer_request.tracking_number.startswith("PNR-")
     assert "Desa Rahasia Belum Konfirmasi" in client.get(reverse("trainer-requests:index")).content.decode()
     assert any(admin.email in m.to for m in mail.outbox)
 

@@ -87,7 +87,7 @@ def test_valid_request_waits_for_email_confirmation(client, category, django_cap
     assert trainer_request.state == "unconfirmed"
     response = client.post(link.replace("http://testserver", ""), follow=True)
     trainer_request.refresh_from_db()
-    assert trainer_request.state == "received" and trainer_request.email_confirmed_at
+    assert trainer_request.state == "incoming" and trainer_request.email_confirmed_at
     body = response.content.decode()
     assert trainer_request.tracking_number in body and trainer_request.get_status_url() in body
     # The link works once; following it again just shows the request.

@@ -44,10 +44,11 @@ def test_the_matrix_follows_the_sop():
         "recommend_reject": {roles.TEAM_LEAD},
         "approve": {roles.HEAD_OF_UNIT},
         "reject": {roles.HEAD_OF_UNIT},
+        "propose_dates": {roles.HEAD_OF_UNIT},
     }
     for name, role_set in expected.items():
         assert set(PROCEDURE.roles_for(PROCEDURE.transition(name))) == role_set, name
-    assert [s.sop_step for s in PROCEDURE.steps if s.sop_step] == ["2", "3", "4", "5"]
+    assert [s.sop_step for s in PROCEDURE.steps if s.sop_step] == ["2", "3", "4", "5", "5"]
     assert PROCEDURE.prefix == "NRS" and UPDATE_PROCEDURE.prefix == "UPD"
 
 
@@ -71,7 +72,7 @@ def test_full_path_with_correction_restart_and_approval(monday_morning, applicat
     services.perform(application, "recommend_approve", staff[roles.TEAM_LEAD])
     services.perform(application, "approve", staff[roles.HEAD_OF_UNIT], data={"letter_note": ""})
     application.refresh_from_db()
-    assert application.state == "approved" and application.is_closed
+    assert application.state == "schedule_confirmation" and not application.is_closed
     assert application.recommendation == "approve"
     page = application.trainer_page
     assert page is not None and not page.live, "an editor publishes the page"
@@ -176,7 +177,7 @@ def test_two_staff_deciding_at_once_one_wins(application_at, staff, directory):
         thread.join()
     assert sorted(results).count("conflict") == 1, results
     application.refresh_from_db()
-    assert application.state in {"approved", "rejected"}
+    assert application.state in {"schedule_confirmation", "rejected"}
     assert application.events().count() == 5
     assert application.letters().count() == 1
 
