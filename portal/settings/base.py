@@ -169,6 +169,13 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupNameForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Pusat Pelatihan] "
 ACCOUNT_PRESERVE_USERNAME_CASING = False
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+
+# --- Client address behind the proxy (portal/clientip.py): how many proxies in front of Django
+# append to X-Forwarded-For (1 for the README's nginx → gunicorn). 0 ignores the header.
+PORTAL_TRUSTED_PROXY_COUNT = int(env("PORTAL_TRUSTED_PROXY_COUNT", "0"))
+# allauth reads its own setting where it does not ask the adapter; keep both the same.
+ALLAUTH_TRUSTED_PROXY_COUNT = PORTAL_TRUSTED_PROXY_COUNT
 
 # --- Language and time: Indonesian first, English available; the office's zone.
 LANGUAGE_CODE = "id"
