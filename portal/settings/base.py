@@ -77,6 +77,7 @@ INSTALLED_APPS = PROJECT_APPS + [
     "django_filters",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -97,6 +98,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.StaffAccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -170,6 +172,18 @@ ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupNameForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Pusat Pelatihan] "
 ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+
+# Staff (every office role, staff flag or superuser) log in with a second factor: an
+# authenticator app (TOTP) plus single-use recovery codes (allauth.mfa). Production always
+# requires it; the demo accounts come with theirs (`manage.py demo_accounts` prints them).
+MFA_ADAPTER = "accounts.adapter.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = env("WAGTAIL_SITE_NAME", "Pusat Pelatihan")
+PORTAL_STAFF_MFA_REQUIRED = env_bool("PORTAL_STAFF_MFA_REQUIRED", True)
+# A staff session ends after this many seconds without a request (members: SESSION_COOKIE_AGE).
+PORTAL_STAFF_SESSION_IDLE_SECONDS = int(env("PORTAL_STAFF_SESSION_IDLE_SECONDS", str(30 * 60)))
+# Wagtail's login and password reset hand over to allauth's.
+WAGTAILADMIN_LOGIN_URL = "/akun/login/"
 
 # --- Client address behind the proxy (portal/clientip.py): how many proxies in front of Django
 # append to X-Forwarded-For (1 for the README's nginx → gunicorn). 0 ignores the header.
@@ -246,7 +260,7 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
-WAGTAIL_PASSWORD_RESET_ENABLED = True
+WAGTAIL_PASSWORD_RESET_ENABLED = False  # allauth's reset (/akun/password/reset/) is the one
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_DATE_FORMAT = "%d-%m-%Y"
 WAGTAIL_DATETIME_FORMAT = "%d-%m-%Y %H:%M"
