@@ -2,11 +2,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from accounts.forms import ProfileForm
 from portal.hooks import member_panels
+from portal.nexturl import safe_next
 
 
 @login_required
@@ -25,21 +26,11 @@ def profile(request):
     return render(request, "accounts/profile.html", {"form": form})
 
 
-def _safe_next(request, default):
-    target = request.GET.get("next") or request.POST.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return default
-
-
-def admin_login(request):
+def admin_login(request, default=None):
     """Wagtail's login form is not used: every login goes through allauth's throttled login,
     with email verification and the second factor for staff."""
-    return redirect(
-        f"{reverse('account_login')}?{urlencode({'next': _safe_next(request, reverse('wagtailadmin_home'))})}"
-    )
+    target = safe_next(request, request.GET.get("next"), default or reverse("wagtailadmin_home"))
+    return redirect(f"{reverse('account_login')}?{urlencode({'next': target})}")
 
 
 def admin_password_reset(request, *args, **kwargs):

@@ -47,7 +47,11 @@ if settings.DEBUG:
         ),
     ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Wagtail's login for pages restricted to logged-in users is allauth's too.
+    path("_util/login/", account_views.admin_login, {"default": "/"}, name="page_privacy_login_redirect"),
+    path("", include(wagtail_urls)),
+]
 
 handler400 = "portal.views.bad_request"
 handler403 = "portal.views.permission_denied"

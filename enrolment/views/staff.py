@@ -24,6 +24,7 @@ from enrolment.forms import (
     WalkInForm,
 )
 from enrolment.models import Attendance, Enrolment, Participant
+from portal.nexturl import safe_next
 
 DELIVERY_ROLES = (roles.ADMIN_OFFICER, roles.INSTRUCTOR)
 
@@ -279,4 +280,4 @@ def resend_claim(request, pk):
         messages.success(request, _("The claim link was sent to %(email)s.") % {"email": participant.email})
     else:
         messages.error(request, _("This participant has no email address."))
-    return redirect(request.POST.get("next") or reverse("enrolment:staff_index"))
+    return redirect(safe_next(request, request.POST.get("next"), reverse("enrolment:staff_index")))

@@ -100,6 +100,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.StaffAccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.middleware.SecurityHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -184,6 +185,39 @@ PORTAL_STAFF_MFA_REQUIRED = env_bool("PORTAL_STAFF_MFA_REQUIRED", True)
 PORTAL_STAFF_SESSION_IDLE_SECONDS = int(env("PORTAL_STAFF_SESSION_IDLE_SECONDS", str(30 * 60)))
 # Wagtail's login and password reset hand over to allauth's.
 WAGTAILADMIN_LOGIN_URL = "/akun/login/"
+WAGTAIL_FRONTEND_LOGIN_URL = "/akun/login/"
+
+# --- Response headers (portal.middleware.SecurityHeadersMiddleware)
+# The public site: only the portal's own scripts, styles, fonts and images (plus data: images
+# Wagtail's image chooser previews use); no plugins, no framing, forms post only to the portal.
+PORTAL_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+# The Wagtail admin still writes inline styles (and a few inline scripts in some screens), shows
+# image previews from blob: URLs and frames its own page previews.
+PORTAL_CSP_ADMIN = {
+    **PORTAL_CSP,
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+}
+PORTAL_CSP_REPORT_ONLY = env_bool("PORTAL_CSP_REPORT_ONLY", False)
+PORTAL_PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), midi=(), payment=(), usb=(), interest-cohort=()"
+)
+# Pages of a person or of staff work: never kept by a browser or shared cache.
+PORTAL_PRIVATE_PATH_PREFIXES = ["/saya/", "/akun/", "/admin/", "/status/"]
 
 # --- Client address behind the proxy (portal/clientip.py): how many proxies in front of Django
 # append to X-Forwarded-For (1 for the README's nginx → gunicorn). 0 ignores the header.
@@ -222,7 +256,10 @@ STORAGES = {
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# The largest admin forms (a class page with its sessions and trainers, a form page with its
+# fields, group permissions) stay well under a thousand fields; 10,000 let one request make
+# Django parse a huge body.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2_000
 FILE_UPLOAD_PERMISSIONS = 0o640
 
 # --- Email: console unless an SMTP host is configured.
