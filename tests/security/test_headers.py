@@ -114,7 +114,7 @@ def test_the_admin_and_the_site_work_under_their_policies(browser_page, live_ser
     login_in_browser(browser_page, admin)
     for url in ["/", "/kelas/", "/admin/", f"/admin/pages/{home.pk}/edit/", "/admin/images/", "/admin/users/"]:
         browser_page.goto(url)
-        browser_page.wait_for_load_state("networkidle")
+        browser_page.wait_for_load_state("load")
     # The page editor's fields and side panels are drawn by the admin's scripts.
     browser_page.goto(f"/admin/pages/{home.pk}/edit/")
     browser_page.locator("#id_title").wait_for()
