@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
-from portal.hooks import DEMO_CONTENT, MEMBER_AREA_PANEL, PUBLIC_SERVICE, MemberPanel
+from portal.hooks import DEMO_CONTENT, MEMBER_AREA_PANEL, PERSONAL_DATA, PUBLIC_SERVICE, MemberPanel
 
 
 @hooks.register("register_admin_viewset")
@@ -40,3 +40,10 @@ def load_demo_certificates(stdout):
     from certificates.demo import load
 
     load(stdout)
+
+
+@hooks.register(PERSONAL_DATA)
+def personal_data():
+    from certificates.personal_data import source
+
+    return source()

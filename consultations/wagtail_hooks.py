@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
-from portal.hooks import DEMO_CONTENT, MEMBER_AREA_PANEL, PUBLIC_SERVICE, MemberPanel
+from portal.hooks import DEMO_CONTENT, MEMBER_AREA_PANEL, PERSONAL_DATA, PUBLIC_SERVICE, MemberPanel
 from procedures.wagtail_hooks import CASE_VIEWSET
 
 
@@ -38,3 +38,10 @@ def load_demo_consultations(stdout):
     from consultations.demo import load
 
     load(stdout)
+
+
+@hooks.register(PERSONAL_DATA)
+def personal_data():
+    from consultations.personal_data import source
+
+    return source()

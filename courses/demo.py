@@ -436,3 +436,42 @@ def link_trainers(stdout):
         draft.save_revision().publish()
         linked += 1
     stdout.write(f"  {linked} classes linked to their trainers")
+    link_demo_instructor(stdout)
+
+
+DEMO_INSTRUCTOR = "instruktur@demo.test"
+
+
+def link_demo_instructor(stdout):
+    """The demo Instruktur account teaches the classes that have started (its trainer profile is a class
+    trainer there), so it works those classes' days and evaluation, and gets 404 on the others."""
+    from django.contrib.auth import get_user_model
+
+    from trainers.models import TrainerIndexPage
+
+    user = get_user_model().objects.filter(email=DEMO_INSTRUCTOR).first()
+    index = TrainerIndexPage.objects.first()
+    if user is None or index is None:
+        return
+    profile = TrainerPage.objects.filter(user=user).first()
+    if profile is None:
+        profile = TrainerPage(
+            title=user.get_full_name() or "Instruktur",
+            slug="instruktur-pusat-pelatihan",
+            full_name=user.get_full_name() or "Instruktur",
+            position="Instruktur Pusat Pelatihan",
+            regency="Kabupaten Banyuwangi",
+            user=user,
+        )
+        index.add_child(instance=profile)
+        profile.save_revision().publish()
+    today = timezone.localdate()
+    linked = 0
+    for course in CoursePage.objects.live().filter(start_date__lte=today):
+        if course.course_trainers.filter(trainer=profile).exists():
+            continue
+        draft = course.get_latest_revision_as_object()
+        draft.course_trainers.add(CourseTrainer(trainer=profile, role="Instruktur kelas", sort_order=9))
+        draft.save_revision().publish()
+        linked += 1
+    stdout.write(f"  the demo instructor teaches {linked} more classes")

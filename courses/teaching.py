@@ -106,3 +106,22 @@ def _class_item(course, start, end):
         place=course.location_name,
         ref=f"course:{course.pk}",
     )
+
+
+def courses_taught_by_user(user):
+    """Ids of the classes a staff account teaches: its trainer profile is a class trainer or leads a session.
+
+    The account is linked to its profile by ``TrainerPage.user``; drafts and past classes count too
+    (an instructor finishes the evaluation after the class ended).
+    """
+    if user is None or not user.is_authenticated:
+        return CoursePage.objects.none().values("pk")
+    return (
+        CoursePage.objects.filter(Q(course_trainers__trainer__user=user) | Q(sessions__trainer__user=user))
+        .values("pk")
+        .distinct()
+    )
+
+
+def teaches(user, course_id):
+    return courses_taught_by_user(user).filter(pk=course_id).exists()

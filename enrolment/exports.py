@@ -11,6 +11,7 @@ from enrolment.assessment import class_averages
 from enrolment.attendance import attendance_summary, countable_sessions
 from enrolment.models import Attendance, Enrolment, Participant
 from enrolment.procedure import PROCEDURE, SEATED_STATES
+from portal.nik import mask_email, mask_nik, mask_phone
 from portal.pdf import render_pdf
 from procedures.letters import office_settings
 
@@ -41,7 +42,10 @@ def class_rows(course):
     return enrolments
 
 
-def participants_xlsx(course):
+def participants_xlsx(course, full=False):
+    """The class list. By default personal data is masked (NIK ``3510••••••••0001``, phone, email,
+    no street address or birth date); ``full=True`` is for holders of the explicit permission
+    (the view checks it and logs the export)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -78,12 +82,12 @@ def participants_xlsx(course):
         values = [
             e.tracking_number,
             p.full_name,
-            p.nik,
+            p.nik if full else mask_nik(p.nik),
             p.get_gender_display(),
-            p.birth_date,
-            p.phone,
-            p.email,
-            p.address,
+            p.birth_date if full else p.birth_date.year,
+            p.phone if full else mask_phone(p.phone),
+            p.email if full else mask_email(p.email),
+            p.address if full else "",
             p.regency,
             p.get_education_display(),
             p.occupation,
@@ -99,7 +103,8 @@ def participants_xlsx(course):
         # NIK and phone numbers are text, never numbers (leading zeros, 16 digits).
         row = sheet.max_row
         sheet.cell(row=row, column=3).number_format = "@"
-        sheet.cell(row=row, column=5).number_format = "DD-MM-YYYY"
+        if full:
+            sheet.cell(row=row, column=5).number_format = "DD-MM-YYYY"
     for column, width in zip(
         "ABCDEFGHIJKLMNOPQR", (16, 28, 18, 12, 12, 16, 26, 30, 18, 18, 18, 18, 22, 10, 9, 9, 9, 14), strict=True
     ):

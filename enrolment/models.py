@@ -24,7 +24,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 
-from portal.nik import mask_nik, validate_nik
+from portal.nik import mask_nik, nik_for, validate_nik
 from portal.storage import private_storage
 from portal.uploads import IMAGE_TYPES, MB, FileValidator, random_name
 from procedures.models import Case
@@ -241,16 +241,40 @@ class Enrolment(Case):
     def applicant_user(self):
         return self.participant.user
 
+    @classmethod
+    def visible_to(cls, queryset, user):
+        from enrolment.access import classes_filter
+
+        return classes_filter(queryset, user, field="course_id")
+
+    def staff_may_act(self, user, transition):
+        from enrolment.access import may_work_class
+
+        if transition.name == "complete":
+            # SOP 000 step 4: the evaluation is the instructor's, of their own class.
+            from courses.teaching import teaches
+
+            return user.is_superuser or teaches(user, self.course_id)
+        return may_work_class(user, self.course_id)
+
     def admin_summary(self):
+        return self.admin_summary_for(None)
+
+    def admin_summary_for(self, user):
+        from enrolment.access import FULL_NIK_ROLES
+        from portal.nik import full_nik_allowed, mask_email, mask_phone
+
         p = self.participant
+        # Identity and contact data in full for the admin officer (verification) and the person only.
+        full = full_nik_allowed(user, *FULL_NIK_ROLES, person=p.user)
         summary = [
             (_("Class"), self.course.title),
-            (_("Email"), p.email or "—"),
-            (_("Phone / WhatsApp"), p.phone),
-            (_("NIK"), p.nik),
-            (_("Date of birth"), p.birth_date.strftime("%d-%m-%Y")),
+            (_("Email"), (p.email if full else mask_email(p.email)) or "—"),
+            (_("Phone / WhatsApp"), p.phone if full else mask_phone(p.phone)),
+            (_("NIK"), nik_for(user, p.nik, *FULL_NIK_ROLES, person=p.user)),
+            (_("Date of birth"), p.birth_date.strftime("%d-%m-%Y") if full else str(p.birth_date.year)),
             (_("Gender"), p.get_gender_display()),
-            (_("Address"), f"{p.address}, {p.regency}"),
+            (_("Address"), f"{p.address}, {p.regency}" if full else p.regency),
             (_("Education"), p.get_education_display()),
             (_("Occupation"), p.occupation),
             (_("Skills"), p.current_skills),

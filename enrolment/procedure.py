@@ -21,6 +21,8 @@ CODE = "enrolment"
 
 STAFF = (roles.ADMIN_OFFICER,)
 DELIVERY = (roles.INSTRUCTOR, roles.ADMIN_OFFICER)
+#: SOP 000 step 4: the evaluation is the instructor's (of the class: ``Enrolment.staff_may_act``).
+EVALUATION = (roles.INSTRUCTOR,)
 
 #: States that hold a seat of the class (capacity counts them).
 SEATED_STATES = ("accepted", "attending", "evaluation", "completed")
@@ -49,7 +51,7 @@ PROCEDURE = Procedure(
         Step("waitlisted", _("On the waiting list"), STAFF),
         Step("accepted", _("Accepted"), STAFF),
         Step("attending", _("Taking part in the class"), DELIVERY),
-        Step("evaluation", _("Evaluated by the instructor"), DELIVERY, sop_step="4", default_minutes=60),
+        Step("evaluation", _("Evaluated by the instructor"), EVALUATION, sop_step="4", default_minutes=60),
         Step("completed", _("Completed"), final=True),
         Step("rejected", _("Not accepted"), final=True),
         Step("withdrawn", _("Withdrawn"), final=True),
@@ -138,6 +140,7 @@ PROCEDURE = Procedure(
             "evaluation",
             _("Class finished: evaluate"),
             kind=FORWARD,
+            roles=DELIVERY,
             notify_applicant=False,
         ),
         Transition(

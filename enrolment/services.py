@@ -54,6 +54,10 @@ def save_profile(form, user=None, registered_by=None):
     if form.cleaned_data.get("consent"):
         participant.consent_at = participant.consent_at or timezone.now()
     participant.save()
+    if form.cleaned_data.get("consent") and participant.user_id:
+        from privacy import consent
+
+        consent.record(participant.user, source="enrolment")
     return participant
 
 

@@ -4,15 +4,20 @@ completion rules."""
 
 import django_filters
 
+from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy
 
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
+from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from courses.models import CoursePage
+from enrolment import access
 from enrolment.models import CompletionRule, Enrolment, Participant, Question
+from portal.nik import mask_phone, nik_for
+from privacy import log as privacy_log
 from procedures.viewsets import CaseFilterSet, CaseViewSet
 
 
@@ -51,17 +56,66 @@ class EnrolmentViewSet(CaseViewSet):
         return Enrolment.objects.select_related("participant", "course")
 
 
+def participants_for(user):
+    """The profiles a staff member may open: all for the Petugas Administrasi, an instructor's classes' only."""
+    queryset = Participant.objects.all()
+    if access.sees_all_classes(user):
+        return queryset
+    return queryset.filter(enrolments__in=access.classes_filter(Enrolment.objects.all(), user, field="course_id"))
+    # (``distinct`` is applied by the callers that list.)
+
+
+class ParticipantIndexView(IndexView):
+    def get_base_queryset(self):
+        return participants_for(self.request.user).distinct()
+
+
+class ParticipantInspectView(InspectView):
+    """The profile with the NIK masked (full for the Petugas Administrasi and the person); phone and
+    address only for the office. Every view is recorded in the access log."""
+
+    def get_object(self, queryset=None):
+        participant = participants_for(self.request.user).filter(pk=self.pk).distinct().first()
+        if participant is None:
+            raise Http404
+        return participant
+
+    def get_nik_display_value(self):
+        return nik_for(self.request.user, self.object.nik, *access.FULL_NIK_ROLES, person=self.object.user)
+
+    def get_phone_display_value(self):
+        return self.object.phone if access.sees_all_classes(self.request.user) else mask_phone(self.object.phone)
+
+    def get_address_display_value(self):
+        return self.object.address if access.sees_all_classes(self.request.user) else "—"
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        p = self.object
+        privacy_log.record(
+            request.user,
+            "view",
+            gettext_lazy("Participant profile"),
+            [privacy_log.person(p.full_name, p.user, p.email)],
+        )
+        return response
+
+
 class ParticipantViewSet(ModelViewSet):
     model = Participant
     icon = "user"
     menu_label = gettext_lazy("Participants")
-    list_display = ["full_name", "email", "regency", "phone", "created_at"]
+    index_view_class = ParticipantIndexView
+    inspect_view_class = ParticipantInspectView
+    # Phone and address are on the profile (office only), never in the list.
+    list_display = ["full_name", "email", "regency", "created_at"]
     list_filter = ["gender", "education"]
-    search_fields = ["full_name", "email", "nik", "phone", "regency"]
+    search_fields = ["full_name", "email", "nik", "regency"]
     search_backend_name = None
     inspect_view_enabled = True
     copy_view_enabled = False
-    list_export = ["full_name", "email", "phone", "regency", "gender", "education", "occupation"]
+    # No NIK, phone or address: the full class list is an explicit, logged export (enrolment staff screens).
+    list_export = ["full_name", "email", "regency", "gender", "education", "occupation"]
 
 
 class QuestionViewSet(SnippetViewSet):

@@ -7,7 +7,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 
 from accounts import roles
 from courses.hooks import COURSE_PAGE_PANEL, IS_COURSE_PARTICIPANT
-from portal.hooks import DEMO_CONTENT, MEMBER_AREA_PANEL, MemberPanel, Panel
+from portal.hooks import DEMO_CONTENT, MEMBER_AREA_PANEL, PERSONAL_DATA, RETENTION_RULES, MemberPanel, Panel
 from procedures.wagtail_hooks import CASE_VIEWSET
 
 
@@ -101,3 +101,17 @@ def load_demo_enrolments(stdout):
     from enrolment.demo import load
 
     load(stdout)
+
+
+@hooks.register(PERSONAL_DATA)
+def personal_data():
+    from enrolment.personal_data import source
+
+    return source()
+
+
+@hooks.register(RETENTION_RULES)
+def retention_rules():
+    from enrolment.personal_data import rules
+
+    return rules()

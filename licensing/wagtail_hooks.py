@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from portal.hooks import DEMO_CONTENT, MEMBER_AREA_PANEL, PUBLIC_SERVICE, STARTER_DATA, MemberPanel
+from portal.hooks import DEMO_CONTENT, MEMBER_AREA_PANEL, PERSONAL_DATA, PUBLIC_SERVICE, STARTER_DATA, MemberPanel
 from procedures.wagtail_hooks import CASE_VIEWSET
 
 
@@ -69,3 +69,10 @@ def load_demo_licences(stdout):
     from licensing.demo import load
 
     load(stdout)
+
+
+@hooks.register(PERSONAL_DATA)
+def personal_data():
+    from licensing.personal_data import source
+
+    return source()

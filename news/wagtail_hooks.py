@@ -5,7 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from news.models import NewsCategory
-from portal.hooks import DEMO_CONTENT, HOME_PANEL, Panel
+from portal.hooks import DEMO_CONTENT, HOME_PANEL, STARTER_DATA, Panel
 
 HOME_ITEMS = 3
 
@@ -43,3 +43,10 @@ def load_demo_news(stdout):
     from news.demo import load
 
     load(stdout)
+
+
+@hooks.register(STARTER_DATA, order=60)
+def load_starter_news(setup):
+    from news.starter import load
+
+    load(setup)

@@ -19,12 +19,19 @@
   page of another app (alumni stories on class pages and the catalogue).
 * ``register_page_meta``: ``fn(request, page) -> dict | None`` sharing metadata for a page
   (Open Graph / Twitter card tags), rendered in the ``<head>`` of every page.
+* ``register_personal_data``: ``fn() -> PersonalDataSource`` what an app holds about one person
+  (UU PDP): how to export it for "download my data", how to erase it when the account is
+  erased, and whether a legal hold keeps it. The ``privacy`` app calls these; it imports no flow.
+* ``register_retention_rules``: ``fn() -> list[RetentionRule]`` how long an app keeps a kind of
+  record and how to find and purge the expired ones (``purge_expired``); the privacy page lists
+  them (what is collected, why, how long, who sees it).
 
 Apps offer the same kind of extension points for their own screens (``courses.hooks``: the
 class page's panels; ``trainers.hooks``: the trainer profile's sections and the trainer's
 schedule sources), always returning a :class:`Panel` or plain data, never importing the caller.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from wagtail import hooks
@@ -37,6 +44,8 @@ PUBLIC_SERVICE = "register_public_service"
 HOME_PANEL = "register_home_panel"
 PAGE_PANEL = "register_page_panel"
 PAGE_META = "register_page_meta"
+PERSONAL_DATA = "register_personal_data"
+RETENTION_RULES = "register_retention_rules"
 
 
 @dataclass
@@ -86,3 +95,52 @@ def page_meta(request, page):
 def public_services():
     services = [fn() for fn in hooks.get_hooks(PUBLIC_SERVICE)]
     return [service for service in services if service]
+
+
+@dataclass
+class PersonalDataSource:
+    """One app's part of a person's data (see ``register_personal_data``).
+
+    * ``export(user) -> (records, files)``: JSON-able records and ``(name, FieldFile or bytes)`` pairs of
+      the person's own uploads, letters and certificates, only theirs.
+    * ``erase(user) -> list[str]``: anonymise the person's fields, delete their uploads from
+      storage (``FieldFile.delete``), keep what the archive rules keep; returns what it did.
+    * ``legal_hold(user) -> str``: a reason the data must stay for now ("" when none).
+    """
+
+    key: str
+    title: str
+    export: Callable
+    erase: Callable | None = None
+    legal_hold: Callable | None = None
+    order: int = 100
+
+
+@dataclass
+class RetentionRule:
+    """How long one kind of record is kept (see ``register_retention_rules``).
+
+    ``expired(cutoff)`` returns the records whose retention ended before ``cutoff`` (an aware
+    datetime); ``purge(record)`` deletes or anonymises one (files removed from storage);
+    ``describe(record)`` names it for ``purge_expired --dry-run``. The texts feed the privacy page.
+    """
+
+    key: str
+    record_type: str
+    collected: str
+    purpose: str
+    who_sees: str
+    default_days: int
+    expired: Callable
+    purge: Callable
+    describe: Callable = str
+    after: str = ""
+
+
+def personal_data_sources():
+    sources = [fn() for fn in hooks.get_hooks(PERSONAL_DATA)]
+    return sorted((source for source in sources if source), key=lambda source: source.order)
+
+
+def retention_rules():
+    return [rule for fn in hooks.get_hooks(RETENTION_RULES) for rule in (fn() or [])]

@@ -80,6 +80,48 @@ def validate_nik(value):
     parse_nik(value)
 
 
+MASK = "\u2022"
+
+
 def mask_nik(value):
-    value = value or ""
-    return value[:4] + "*" * max(0, len(value) - 8) + value[-4:] if len(value) >= 8 else "*" * len(value)
+    """``3510011705900001`` -> ``3510••••••••0001``: the one way a NIK is shown by default.
+
+    Every list, inspect view, case summary, email, log line and export uses this (or the
+    ``mask_nik`` template filter); the full number only goes to the role whose step needs it
+    and to the person (see :func:`full_nik_allowed`).
+    """
+    value = (value or "").strip()
+    if len(value) < 8:
+        return MASK * len(value)
+    return value[:4] + MASK * (len(value) - 8) + value[-4:]
+
+
+def mask_phone(value):
+    """``081234567890`` -> ``0812••••7890``."""
+    value = (value or "").strip()
+    if len(value) < 8:
+        return MASK * len(value)
+    return value[:4] + MASK * (len(value) - 8) + value[-4:]
+
+
+def mask_email(value):
+    """``sari.dewi@contoh.test`` -> ``s••••••••@contoh.test``."""
+    local, at, domain = (value or "").partition("@")
+    if not at:
+        return MASK * len(local)
+    return local[:1] + MASK * max(1, len(local) - 1) + "@" + domain
+
+
+def nik_for(user, value, *roles_allowed, person=None):
+    """The NIK as ``user`` may see it: in full for the person and the named roles, else masked."""
+    return value if full_nik_allowed(user, *roles_allowed, person=person) else mask_nik(value)
+
+
+def full_nik_allowed(user, *roles_allowed, person=None):
+    from accounts.roles import has_role
+
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    if person is not None and getattr(person, "pk", None) == user.pk:
+        return True
+    return bool(roles_allowed) and has_role(user, *roles_allowed)

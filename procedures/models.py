@@ -137,6 +137,19 @@ class Case(models.Model):
         """(label, value) pairs shown to staff on the case's detail screen."""
         return []
 
+    def admin_summary_for(self, user):
+        """The summary as ``user`` may see it (a flow masks what the user's step does not need)."""
+        return self.admin_summary()
+
+    @classmethod
+    def visible_to(cls, queryset, user):
+        """The cases of ``queryset`` a staff member may open; a flow narrows it (instructors: their classes)."""
+        return queryset
+
+    def staff_may_act(self, user, transition):
+        """Whether ``user`` (who holds a role of the transition) may act on this case in particular."""
+        return True
+
     #: Names of this model's FileFields holding private uploads (shown to staff, owner only).
     private_file_fields = ()
 

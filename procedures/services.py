@@ -44,7 +44,7 @@ def can_perform(case, transition, user):
         return case.is_applicant(user)
     if user is None or not user.is_authenticated:
         return False
-    return has_role(user, *case.procedure.roles_for(transition))
+    return has_role(user, *case.procedure.roles_for(transition)) and case.staff_may_act(user, transition)
 
 
 def allowed_transitions(case, user):

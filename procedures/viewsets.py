@@ -22,7 +22,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from accounts.roles import role_label, user_roles
 from portal.storage import private_file_response
-from procedures import services
+from procedures import services, signals
 from procedures.forms import TransitionForm
 from procedures.timeline import build_timeline
 
@@ -67,7 +67,8 @@ class CaseIndexView(IndexView):
     def get_base_queryset(self):
         # Drafts are the applicant's business until submitted.
         procedure = self.model.procedure
-        return super().get_base_queryset().exclude(tracking_number=None).exclude(state__in=procedure.hidden_states)
+        queryset = super().get_base_queryset().exclude(tracking_number=None).exclude(state__in=procedure.hidden_states)
+        return self.model.visible_to(queryset, self.request.user)
 
     def get_filterset_kwargs(self):
         # One declared filter set serves every case model: it reads the procedure from the listed model.
@@ -86,7 +87,14 @@ class CaseInspectView(InspectView):
         case = super().get_object(queryset)
         if case.tracking_number is None or case.state in case.procedure.hidden_states:
             raise Http404
+        if not self.model.visible_to(self.model._default_manager.filter(pk=case.pk), self.request.user).exists():
+            raise Http404
         return case
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        signals.case_viewed.send(sender=self.model, case=self.object, user=request.user)
+        return response
 
     def get_page_subtitle(self):
         return str(self.object)
@@ -118,7 +126,7 @@ class CaseInspectView(InspectView):
         context.update(
             case=case,
             timeline=build_timeline(case, public=False),
-            summary=case.admin_summary(),
+            summary=case.admin_summary_for(self.request.user),
             files=[(label, reverse(self.file_url_name, args=[case.pk, key])) for label, key in case.private_files()],
             transition_forms=self.transition_forms(bound_form),
             events=case.events(),
@@ -199,13 +207,15 @@ class CaseViewSet(ModelViewSet):
     def file_view(self, request, pk, key):
         if not self.permission_policy.user_has_any_permission(request.user, {"view", "change"}):
             raise Http404
-        case = get_object_or_404(self.model, pk=pk)
+        case = get_object_or_404(self.model.visible_to(self.model._default_manager.all(), request.user), pk=pk)
         if case.state in case.procedure.hidden_states:
             raise Http404
         fieldfile = case.get_private_file(key)
         if not fieldfile:
             raise Http404
-        return private_file_response(fieldfile)
+        response = private_file_response(fieldfile)
+        signals.case_file_downloaded.send(sender=self.model, case=case, user=request.user, key=key)
+        return response
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [

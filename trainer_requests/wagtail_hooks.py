@@ -3,7 +3,15 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
-from portal.hooks import DEMO_CONTENT, MEMBER_AREA_PANEL, PUBLIC_SERVICE, MemberPanel, Panel
+from portal.hooks import (
+    DEMO_CONTENT,
+    MEMBER_AREA_PANEL,
+    PERSONAL_DATA,
+    PUBLIC_SERVICE,
+    RETENTION_RULES,
+    MemberPanel,
+    Panel,
+)
 from procedures.wagtail_hooks import CASE_VIEWSET
 from trainers.hooks import TRAINER_PROFILE_ACTION, TRAINER_SCHEDULE_SOURCE
 
@@ -62,3 +70,17 @@ def load_demo_trainer_requests(stdout):
     from trainer_requests.demo import load
 
     load(stdout)
+
+
+@hooks.register(PERSONAL_DATA)
+def personal_data():
+    from trainer_requests.personal_data import source
+
+    return source()
+
+
+@hooks.register(RETENTION_RULES)
+def retention_rules():
+    from trainer_requests.personal_data import rules
+
+    return rules()

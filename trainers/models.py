@@ -20,7 +20,7 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from portal.nik import mask_nik
+from portal.nik import nik_for
 from portal.storage import private_storage
 from portal.text import text_lines
 from portal.uploads import MB, random_name
@@ -363,10 +363,14 @@ class TrainerApplication(Case):
         return self.state in {"draft", "correction"}
 
     def admin_summary(self):
+        return self.admin_summary_for(None)
+
+    def admin_summary_for(self, user):
+        """The NIK masked for the reviewers (their steps check expertise, not identity); in full for the person."""
         return [
             (_("Full name"), self.full_name),
             (_("Email"), self.applicant_email),
-            (_("NIK"), mask_nik(self.nik)),
+            (_("NIK"), nik_for(user, self.nik, person=self.user)),
             (_("Date of birth"), self.birth_date.strftime("%d-%m-%Y") if self.birth_date else ""),
             (_("Gender"), self.get_gender_display()),
             (_("Phone / WhatsApp"), self.phone),

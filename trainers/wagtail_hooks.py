@@ -7,7 +7,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from portal.hooks import DEMO_CONTENT, MEMBER_AREA_PANEL, PUBLIC_SERVICE, STARTER_DATA, MemberPanel
+from portal.hooks import (
+    DEMO_CONTENT,
+    MEMBER_AREA_PANEL,
+    PERSONAL_DATA,
+    PUBLIC_SERVICE,
+    RETENTION_RULES,
+    STARTER_DATA,
+    MemberPanel,
+)
 from procedures.wagtail_hooks import CASE_VIEWSET
 from trainers.schedule import ics_token, trainer_schedule
 from trainers.viewsets import StandardModuleViewSet
@@ -92,3 +100,17 @@ def load_demo_trainers(stdout):
     from trainers.demo import load
 
     load(stdout)
+
+
+@hooks.register(PERSONAL_DATA)
+def personal_data():
+    from trainers.personal_data import source
+
+    return source()
+
+
+@hooks.register(RETENTION_RULES)
+def retention_rules():
+    from trainers.personal_data import rules
+
+    return rules()

@@ -17,6 +17,7 @@ from enrolment.forms import (
 from enrolment.models import Enrolment, TestResult
 from portal.ratelimit import request_limited
 from portal.storage import private_file_response
+from privacy import log as privacy_log
 from procedures import services as core
 
 
@@ -72,7 +73,16 @@ def profile(request):
         raise Http404
     form = ParticipantForm(request.POST or None, instance=participant)
     if request.method == "POST" and form.is_valid():
+        changed = form.changed_data
         services.save_profile(form)
+        if changed:
+            # UU PDP: a correction is recorded (which fields, not their values).
+            privacy_log.record(
+                request.user,
+                "change",
+                _("Participant profile corrected: %s") % ", ".join(changed),
+                [privacy_log.person(participant.full_name, request.user)],
+            )
         messages.success(request, _("Your participant profile has been saved."))
         return redirect("accounts:member_area")
     return render(request, "enrolment/profile.html", {"form": form})

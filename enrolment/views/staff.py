@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import roles
 from courses.models import CoursePage, CourseSession
-from enrolment import assessment, attendance, claims, exports, services
+from enrolment import access, assessment, attendance, claims, exports, services
 from enrolment.forms import (
     RollCallForm,
     ScoreEntryForm,
@@ -25,6 +25,7 @@ from enrolment.forms import (
 )
 from enrolment.models import Attendance, Enrolment, Participant
 from portal.nexturl import safe_next
+from privacy import log as privacy_log
 
 DELIVERY_ROLES = (roles.ADMIN_OFFICER, roles.INSTRUCTOR)
 
@@ -44,8 +45,11 @@ def staff_required(*role_names):
     return decorator
 
 
-def _course(course_id):
-    return get_object_or_404(CoursePage, pk=course_id)
+def _course(course_id, user):
+    """The class, if the user works it (its instructors, the Petugas Administrasi); else 404."""
+    course = get_object_or_404(CoursePage, pk=course_id)
+    access.check_class(user, course.pk)
+    return course
 
 
 def _session(course, session_id):
@@ -55,7 +59,8 @@ def _session(course, session_id):
 @staff_required(*DELIVERY_ROLES)
 def staff_index(request):
     today = timezone.localdate()
-    courses = CoursePage.objects.live().select_related("seat_count").order_by("start_date")
+    courses = access.classes_filter(CoursePage.objects.live(), request.user)
+    courses = courses.select_related("seat_count").order_by("start_date")
     groups = [
         (_("Running"), list(courses.running(today))),
         (_("Upcoming"), list(courses.upcoming(today))),
@@ -66,7 +71,7 @@ def staff_index(request):
 
 @staff_required(*DELIVERY_ROLES)
 def staff_course(request, course_id):
-    course = _course(course_id)
+    course = _course(course_id, request.user)
     rows = exports.class_rows(course)
     sessions = attendance.countable_sessions(course)
     context = {
@@ -77,6 +82,7 @@ def staff_course(request, course_id):
         "inspect_url_name": "enrolments:inspect",
         "now": timezone.now(),
         "can_register": roles.has_role(request.user, roles.ADMIN_OFFICER),
+        "can_export_full": privacy_log.may_export_full(request.user),
     }
     return render(request, "enrolment/staff/course.html", context)
 
@@ -84,7 +90,7 @@ def staff_course(request, course_id):
 @require_POST
 @staff_required(*DELIVERY_ROLES)
 def staff_start(request, course_id):
-    course = _course(course_id)
+    course = _course(course_id, request.user)
     count = services.start_class(course, request.user)
     messages.success(request, _("%(count)d participants are now taking part in the class.") % {"count": count})
     return redirect("enrolment:staff_course", course_id=course.pk)
@@ -93,7 +99,7 @@ def staff_start(request, course_id):
 @require_POST
 @staff_required(*DELIVERY_ROLES)
 def staff_open_evaluation(request, course_id):
-    course = _course(course_id)
+    course = _course(course_id, request.user)
     count = services.open_evaluation(course, request.user)
     messages.success(request, _("%(count)d participants are waiting for the evaluation.") % {"count": count})
     return redirect("enrolment:staff_course", course_id=course.pk)
@@ -101,7 +107,7 @@ def staff_open_evaluation(request, course_id):
 
 @staff_required(*DELIVERY_ROLES)
 def roll_call(request, course_id, session_id):
-    course = _course(course_id)
+    course = _course(course_id, request.user)
     session = _session(course, session_id)
     enrolments = attendance.roll_call_enrolments(course)
     records = {a.enrolment_id: a for a in Attendance.objects.filter(session=session)}
@@ -130,7 +136,7 @@ def session_qr(request, course_id, session_id):
     """The instructor's screen: a QR that changes every minute (the page reloads itself, no JS needed)."""
     import segno
 
-    course = _course(course_id)
+    course = _course(course_id, request.user)
     session = _session(course, session_id)
     now = timezone.now()
     is_open = attendance.checkin_open(session, now)
@@ -150,7 +156,7 @@ def session_qr(request, course_id, session_id):
 
 @staff_required(*DELIVERY_ROLES)
 def attendance_sheet(request, course_id, session_id):
-    course = _course(course_id)
+    course = _course(course_id, request.user)
     session = _session(course, session_id)
     return _download(
         exports.attendance_sheet_pdf(course, session),
@@ -161,9 +167,26 @@ def attendance_sheet(request, course_id, session_id):
 
 @staff_required(*DELIVERY_ROLES)
 def participants_export(request, course_id):
-    course = _course(course_id)
+    """The class list, masked by default; ``?lengkap=1`` (full data) needs the explicit permission. Logged."""
+    course = _course(course_id, request.user)
+    full = request.GET.get("lengkap") == "1"
+    if full and not privacy_log.may_export_full(request.user):
+        raise PermissionDenied
+    people = [
+        privacy_log.person(e.participant.full_name, e.participant.user, e.participant.email)
+        for e in exports.class_rows(course)
+    ]
+    privacy_log.record(
+        request.user,
+        "export",
+        _("Participant list of %(course)s (%(kind)s)")
+        % {"course": course.title, "kind": _("full personal data") if full else _("masked")},
+        people,
+        reason=request.GET.get("alasan", ""),
+        full_data=full,
+    )
     return _download(
-        exports.participants_xlsx(course),
+        exports.participants_xlsx(course, full=full),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         f"peserta-{course.slug}.xlsx",
     )
@@ -171,7 +194,7 @@ def participants_export(request, course_id):
 
 @staff_required(*DELIVERY_ROLES)
 def score_sheet(request, course_id):
-    course = _course(course_id)
+    course = _course(course_id, request.user)
     return _download(
         exports.score_sheet_xlsx(course),
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -181,7 +204,7 @@ def score_sheet(request, course_id):
 
 @staff_required(*DELIVERY_ROLES)
 def report(request, course_id):
-    course = _course(course_id)
+    course = _course(course_id, request.user)
     return _download(exports.report_pdf(course), "application/pdf", f"laporan-{course.slug}.pdf")
 
 
@@ -196,7 +219,7 @@ def _download(content, content_type, filename):
 @staff_required(*DELIVERY_ROLES)
 def scores(request, course_id):
     """Paper tests: type the scores in, or import the filled-in score sheet."""
-    course = _course(course_id)
+    course = _course(course_id, request.user)
     enrolments = list(
         Enrolment.objects.filter(course=course, state__in=("accepted", "attending", "evaluation", "completed"))
         .select_related("participant")

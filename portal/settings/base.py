@@ -49,12 +49,14 @@ PROJECT_APPS = [
     "trainer_requests",
     "licensing",
     "consultations",
+    "events",
     "news",
     "form_pages",
     "sharing",
     "public_statistics",
     "stories",
     "search",
+    "privacy",
 ]
 
 INSTALLED_APPS = PROJECT_APPS + [
@@ -99,6 +101,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.StaffAccountMiddleware",
+    "privacy.middleware.ConsentMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
 ]

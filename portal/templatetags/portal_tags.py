@@ -64,3 +64,11 @@ def share_meta(context):
     request = context.get("request")
     page = context.get("page")
     return {"meta": page_meta(request, page) if isinstance(page, Page) and request is not None else None}
+
+
+@register.filter(name="mask_nik")
+def mask_nik_filter(value):
+    """``{{ participant.nik|mask_nik }}`` -> ``3510••••••••0001`` (the default way to show a NIK)."""
+    from portal.nik import mask_nik
+
+    return mask_nik(value)

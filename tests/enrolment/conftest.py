@@ -17,9 +17,26 @@ def catalogue(db):
     return CourseIndexPageFactory(parent=home)
 
 
+def teach(course, user):
+    """Link ``user``'s trainer profile to ``course`` as a class trainer (instructors work only their classes)."""
+    from courses.models import CourseTrainer
+    from trainers.factories import TrainerIndexPageFactory, TrainerPageFactory
+    from trainers.models import TrainerIndexPage, TrainerPage
+
+    profile = TrainerPage.objects.filter(user=user).first()
+    if profile is None:
+        home = Site.objects.get(is_default_site=True).root_page.specific
+        index = TrainerIndexPage.objects.first() or TrainerIndexPageFactory(parent=home)
+        profile = TrainerPageFactory(parent=index, user=user, title=f"Narasumber {user.pk}")
+    CourseTrainer.objects.create(page=course, trainer=profile)
+    return profile
+
+
 @pytest.fixture
-def course(catalogue):
-    return CoursePageFactory(parent=catalogue, capacity=2)
+def course(catalogue, instructor):
+    course = CoursePageFactory(parent=catalogue, capacity=2)
+    teach(course, instructor)
+    return course
 
 
 @pytest.fixture
@@ -48,10 +65,11 @@ def submitted(officer):
 
 
 @pytest.fixture
-def running_course(catalogue):
+def running_course(catalogue, instructor):
     """A class that started an hour ago with one material session now and a finished one earlier."""
     now = timezone.localtime()
     course = CoursePageFactory(parent=catalogue, capacity=10, start_date=now.date(), end_date=now.date())
+    teach(course, instructor)
     return course
 
 

@@ -82,6 +82,8 @@ def test_the_site_tree_and_reference_data(fresh_install):
         "/tentang-kami/",
         "/kontak/",
         "/kebijakan-privasi/",
+        "/berita/",
+        "/statistik/",
     ]
     for url in urls:
         assert client.get(url).status_code == 200, url
