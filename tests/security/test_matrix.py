@@ -100,6 +100,11 @@ ACCESS = {
     "sharing:poster": (TOKEN, (), "get"),
     "stories:submit": (MEMBER, (), "get"),
     "stories:withdraw": (MEMBER, (), "post"),
+    "privacy:overview": (MEMBER, (), "get"),
+    "privacy:download": (MEMBER, (), "get"),
+    "privacy:request_erasure": (MEMBER, (), "post"),
+    "privacy:consent": (MEMBER, (), "get"),
+    "events:nominate": (TOKEN, (), "get"),
 }
 
 SKIPPED_PREFIXES = ("admin/", "akun/", "documents/", "i18n/", "_util/authenticate_with_password", "^")
