@@ -42,4 +42,4 @@ def detail(request, pk):
 @login_required
 def download(request, pk, key):
     consultation = get_object_or_404(Consultation, pk=pk, user=request.user)
-    return private_file_response(consultation.get_private_file(key))
+    return private_file_response(consultation.get_applicant_file(key))

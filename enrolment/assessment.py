@@ -134,6 +134,41 @@ def class_averages(course):
 # --- Spreadsheet import of paper-test scores -------------------------------------------------
 
 IMPORT_HEADERS = ("nomor pendaftaran", "nama", "pre-test", "post-test")
+#: Limits checked on the zip directory before openpyxl reads a byte of the workbook (zip bombs).
+XLSX_MAX_UNCOMPRESSED = 50 * 1024 * 1024  # all members together, uncompressed
+XLSX_MAX_MEMBER = 25 * 1024 * 1024  # one member
+XLSX_MAX_RATIO = 100  # uncompressed : compressed, per member and in total
+XLSX_MAX_MEMBERS = 1000
+
+
+def xlsx_is_safe(uploaded):
+    """Whether an uploaded .xlsx may be opened: a zip whose declared sizes and ratios are modest.
+
+    A few kilobytes of zip can expand to gigabytes; openpyxl would inflate them in memory. The
+    zip's central directory states every member's sizes, so the check reads no member data.
+    (The sizes are the archive's claims; zipfile stops reading a member at its declared size.)
+    """
+    import zipfile
+
+    try:
+        uploaded.seek(0)
+        with zipfile.ZipFile(uploaded) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+    finally:
+        uploaded.seek(0)
+    if not members or len(members) > XLSX_MAX_MEMBERS:
+        return False
+    total = compressed = 0
+    for member in members:
+        if member.file_size > XLSX_MAX_MEMBER:
+            return False
+        if member.file_size > 1024 * 1024 and member.file_size > XLSX_MAX_RATIO * max(member.compress_size, 1):
+            return False
+        total += member.file_size
+        compressed += member.compress_size
+    return total <= XLSX_MAX_UNCOMPRESSED and (total <= 1024 * 1024 or total <= XLSX_MAX_RATIO * max(compressed, 1))
 
 
 def parse_score(raw):
@@ -155,6 +190,8 @@ def import_scores(course, uploaded, actor):
     """
     from openpyxl import load_workbook
 
+    if not xlsx_is_safe(uploaded):
+        return 0, [_("The file is not a readable Excel workbook (.xlsx).")]
     try:
         uploaded.seek(0)
         workbook = load_workbook(uploaded, read_only=True, data_only=True)

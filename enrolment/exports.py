@@ -13,16 +13,11 @@ from enrolment.models import Attendance, Enrolment, Participant
 from enrolment.procedure import PROCEDURE, SEATED_STATES
 from portal.nik import mask_email, mask_nik, mask_phone
 from portal.pdf import render_pdf
+from portal.spreadsheets import formula_safe
 from procedures.letters import office_settings
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value):
-    """Text a spreadsheet will never run as a formula (OWASP CSV/formula injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+#: Text a spreadsheet will never run as a formula (OWASP CSV/formula injection): the portal's one rule.
+safe_cell = formula_safe
 
 
 def class_rows(course):
@@ -82,7 +77,7 @@ def participants_xlsx(course, full=False):
         values = [
             e.tracking_number,
             p.full_name,
-            p.nik if full else mask_nik(p.nik),
+            (p.nik or "") if full else mask_nik(p.nik),
             p.get_gender_display(),
             p.birth_date if full else p.birth_date.year,
             p.phone if full else mask_phone(p.phone),

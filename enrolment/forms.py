@@ -51,11 +51,17 @@ class ParticipantForm(forms.ModelForm):
     def __init__(self, *args, email_required=True, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].required = email_required
+        self.fields["nik"].required = True
+        #: The NIK given is held by another profile: saved for staff review (``services.save_profile``).
+        self.nik_clash = False
         if self.instance.pk and self.instance.consent_at:
             self.fields["consent"].initial = True
 
     def clean_nik(self):
-        return self.cleaned_data["nik"].strip()
+        """The same answer whether a NIK is registered or not (no probing): a clash goes to staff review."""
+        nik = self.cleaned_data["nik"].strip()
+        self.nik_clash = Participant.objects.filter(nik=nik).exclude(pk=self.instance.pk).exists()
+        return nik
 
     def clean(self):
         cleaned = super().clean()
@@ -67,6 +73,16 @@ class ParticipantForm(forms.ModelForm):
             if nik_birth != birth:
                 self.add_error("birth_date", _("The date of birth does not match the NIK."))
         return cleaned
+
+    def validate_unique(self):
+        # A NIK held by another profile is no error to show (that would tell a registered NIK from an
+        # unused one): the profile is saved with the NIK awaiting staff review instead.
+        exclude = self._get_validation_exclusions()
+        exclude.add("nik")
+        try:
+            self.instance.validate_unique(exclude=exclude)
+        except ValidationError as e:
+            self._update_errors(e)
 
 
 class EnrolForm(ParticipantForm):
@@ -81,34 +97,28 @@ class EnrolForm(ParticipantForm):
         self.user = user
         super().__init__(*args, **kwargs)
 
-    def clean_nik(self):
-        nik = super().clean_nik()
-        other = Participant.objects.filter(nik=nik).exclude(pk=self.instance.pk).first()
-        if other is not None:
-            if other.user_id is None:
-                raise ValidationError(
-                    _(
-                        "A profile with this NIK was registered at the office. Use the claim link we emailed, "
-                        "or ask the admin officer to send it again."
-                    )
-                )
-            raise ValidationError(_("This NIK belongs to another account."))
-        return nik
-
-    def validate_unique(self):
-        # NIK uniqueness is explained by clean_nik with a helpful message.
-        exclude = self._get_validation_exclusions()
-        exclude.add("nik")
-        try:
-            self.instance.validate_unique(exclude=exclude)
-        except ValidationError as e:
-            self._update_errors(e)
-
 
 class WalkInForm(ParticipantForm):
-    """Registration *secara langsung* at the training centre by the admin officer."""
+    """Registration *secara langsung* at the training centre by the admin officer.
+
+    A NIK that is already registered never overwrites that person's profile: the officer picks
+    whether this is the registered person (enrolled as they are, profile unchanged) or a clash
+    for review (the typed data saved as a separate profile, its NIK awaiting review).
+    """
+
+    USE_EXISTING = "existing"
+    REVIEW = "review"
 
     course = forms.ModelChoiceField(label=_("Class"), queryset=CoursePage.objects.none())
+    existing_choice = forms.ChoiceField(
+        label=_("This NIK is already registered"),
+        choices=[
+            (USE_EXISTING, _("It is the registered person: enrol them with their profile as it is")),
+            (REVIEW, _("It is not, or I am not sure: save these data for review of the NIK")),
+        ],
+        widget=forms.RadioSelect,
+        required=False,
+    )
     accept_now = forms.BooleanField(
         label=_("Data verified now: accept (or waiting list when the class is full)"), required=False
     )
@@ -120,15 +130,24 @@ class WalkInForm(ParticipantForm):
         self.fields["consent"].label = _("The participant agreed to the processing of these data.")
         self.fields["course"].queryset = CoursePage.objects.live().registration_open().order_by("start_date")
         self.fields["email"].help_text = _("With an email the participant can later claim this profile online.")
-        self.order_fields(["course"] + PROFILE_FIELDS + ["consent", "accept_now"])
+        self.order_fields(["course"] + PROFILE_FIELDS + ["existing_choice", "consent", "accept_now"])
+        self.existing = None
 
-    def validate_unique(self):
-        exclude = self._get_validation_exclusions()
-        exclude.add("nik")
-        try:
-            self.instance.validate_unique(exclude=exclude)
-        except ValidationError as e:
-            self._update_errors(e)
+    def clean(self):
+        cleaned = super().clean()
+        nik = cleaned.get("nik")
+        self.existing = Participant.objects.filter(nik=nik).first() if nik and self.nik_clash else None
+        if self.existing is not None and not cleaned.get("existing_choice"):
+            self.add_error(
+                "existing_choice",
+                _("A profile with this NIK exists: %(name)s, born %(born)s. Choose whether this is the same person.")
+                % {"name": self.existing.full_name, "born": self.existing.birth_date.strftime("%d-%m-%Y")},
+            )
+        return cleaned
+
+    @property
+    def use_existing(self):
+        return self.existing is not None and self.cleaned_data.get("existing_choice") == self.USE_EXISTING
 
 
 class EvaluationForm(TransitionForm):

@@ -68,8 +68,22 @@ class Participant(models.Model):
         _("NIK"),
         max_length=16,
         unique=True,
+        null=True,
+        blank=True,
         validators=[validate_nik],
         help_text=_("The 16-digit national identity number on your KTP."),
+    )
+    #: A NIK this person gave that another profile already holds: staff decide whose it is (issue 14).
+    #: Until then ``nik`` keeps the person's previous NIK (or is empty); nobody is locked out.
+    nik_review = models.CharField(
+        _("NIK awaiting staff review"),
+        max_length=16,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "Another profile holds this NIK. Check the KTP, then set the right NIK on the right profile "
+            "and empty this field."
+        ),
     )
     birth_date = models.DateField(_("date of birth"))
     gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices)
@@ -108,6 +122,7 @@ class Participant(models.Model):
         FieldPanel("full_name"),
         FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
         FieldRowPanel([FieldPanel("nik"), FieldPanel("birth_date"), FieldPanel("gender")]),
+        FieldPanel("nik_review"),
         FieldPanel("address"),
         FieldRowPanel([FieldPanel("regency"), FieldPanel("district")]),
         FieldRowPanel([FieldPanel("education"), FieldPanel("occupation")]),
@@ -271,7 +286,12 @@ class Enrolment(Case):
             (_("Class"), self.course.title),
             (_("Email"), (p.email if full else mask_email(p.email)) or "—"),
             (_("Phone / WhatsApp"), p.phone if full else mask_phone(p.phone)),
-            (_("NIK"), nik_for(user, p.nik, *FULL_NIK_ROLES, person=p.user)),
+            (_("NIK"), nik_for(user, p.nik, *FULL_NIK_ROLES, person=p.user) if p.nik else "—"),
+            *(
+                [(_("NIK awaiting staff review"), nik_for(user, p.nik_review, *FULL_NIK_ROLES, person=p.user))]
+                if p.nik_review
+                else []
+            ),
             (_("Date of birth"), p.birth_date.strftime("%d-%m-%Y") if full else str(p.birth_date.year)),
             (_("Gender"), p.get_gender_display()),
             (_("Address"), f"{p.address}, {p.regency}" if full else p.regency),

@@ -6,6 +6,8 @@ both are declared on the procedure, so every path (the admin case screen, the st
 participant's own pages, the demo) goes through ``procedures.services.perform`` alike.
 """
 
+import logging
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -14,6 +16,8 @@ from django.utils.translation import gettext as _
 from enrolment.models import CompletionRule, Enrolment, Participant
 from enrolment.seats import is_full
 from procedures import services
+
+logger = logging.getLogger(__name__)
 
 
 def decide(enrolment, actor, *, expected_version=None, note="", attachment=None, system=False):
@@ -46,7 +50,15 @@ def promote_next(course, actor=None):
 
 
 def save_profile(form, user=None, registered_by=None):
+    """Save a participant form; a NIK another profile holds is kept for staff review, never taken over."""
+    previous_nik = None
+    if form.instance.pk:
+        previous_nik = type(form.instance).objects.filter(pk=form.instance.pk).values_list("nik", flat=True).first()
     participant = form.save(commit=False)
+    if getattr(form, "nik_clash", False):
+        participant.nik_review = participant.nik
+        participant.nik = previous_nik
+        logger.warning("participant NIK clash sent to staff review (participant %s)", participant.pk or "new")
     if user is not None and participant.user_id is None:
         participant.user = user
     if registered_by is not None and participant.pk is None:

@@ -8,6 +8,7 @@ from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy
 
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -56,6 +57,21 @@ class EnrolmentViewSet(CaseViewSet):
         return Enrolment.objects.select_related("participant", "course")
 
 
+class ParticipantFilterSet(WagtailFilterSet):
+    """Participants, with the queue of NIK clashes staff must review (issue 14)."""
+
+    nik_in_review = django_filters.BooleanFilter(
+        label=gettext_lazy("NIK awaiting review"), method="filter_nik_in_review"
+    )
+
+    class Meta:
+        model = Participant
+        fields = ["gender", "education"]
+
+    def filter_nik_in_review(self, queryset, name, value):
+        return queryset.exclude(nik_review="") if value else queryset.filter(nik_review="")
+
+
 def participants_for(user):
     """The profiles a staff member may open: all for the Petugas Administrasi, an instructor's classes' only."""
     queryset = Participant.objects.all()
@@ -83,6 +99,10 @@ class ParticipantInspectView(InspectView):
     def get_nik_display_value(self):
         return nik_for(self.request.user, self.object.nik, *access.FULL_NIK_ROLES, person=self.object.user)
 
+    def get_nik_review_display_value(self):
+        value = self.object.nik_review
+        return nik_for(self.request.user, value, *access.FULL_NIK_ROLES, person=self.object.user) if value else "—"
+
     def get_phone_display_value(self):
         return self.object.phone if access.sees_all_classes(self.request.user) else mask_phone(self.object.phone)
 
@@ -107,9 +127,10 @@ class ParticipantViewSet(ModelViewSet):
     menu_label = gettext_lazy("Participants")
     index_view_class = ParticipantIndexView
     inspect_view_class = ParticipantInspectView
-    # Phone and address are on the profile (office only), never in the list.
+    # Phone and address are on the profile (office only), never in the list. The filter
+    # "NIK awaiting review" is the queue of NIK clashes (issue 14).
     list_display = ["full_name", "email", "regency", "created_at"]
-    list_filter = ["gender", "education"]
+    filterset_class = ParticipantFilterSet
     search_fields = ["full_name", "email", "nik", "regency"]
     search_backend_name = None
     inspect_view_enabled = True

@@ -1,10 +1,5 @@
-"""Spreadsheet cells that cannot run as formulas when an officer opens the export."""
+"""Spreadsheet cells that cannot run as formulas when an officer opens the export (the portal's one rule)."""
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+from portal.spreadsheets import FORMULA_PREFIXES, formula_safe
 
-
-def formula_safe(value):
-    """Prefix text that a spreadsheet would read as a formula with an apostrophe (OWASP CSV injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+__all__ = ["FORMULA_PREFIXES", "formula_safe"]

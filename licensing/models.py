@@ -219,6 +219,9 @@ class LicenceApplication(Case):
         return True
 
     # Files: per-item uploads and inspection photos live in related models -----------
+    #: Inspection/event photos are working papers of the office.
+    staff_only_file_kinds = ("photo",)
+
     def private_files(self):
         files = [(f"{doc.item.name} ({doc.original_name})", f"doc-{doc.pk}") for doc in self.documents.all()]
         inspection = getattr(self, "inspection", None) if self.pk else None

@@ -124,7 +124,7 @@ def download(request, pk, key):
     application = _own(request, pk)
     if key.startswith("photo-"):
         raise Http404
-    fieldfile = application.get_private_file(key)
+    fieldfile = application.get_applicant_file(key)
     if not fieldfile:
         raise Http404
     if key.startswith("letter-") and application.state == "issued":

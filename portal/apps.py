@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Portal")
+
+    def ready(self):
+        from portal import spreadsheets
+
+        # Every Wagtail list export (viewsets, snippets, form submissions) escapes formulas.
+        spreadsheets.install()

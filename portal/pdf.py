@@ -4,7 +4,10 @@ Only three kinds of resource may be loaded while rendering: ``data:`` URIs (QR c
 ``static:NAME`` (files from the project's static folders: fonts, letterhead art) and
 ``media:NAME`` (public images such as the office logo, resolved inside MEDIA_ROOT).
 Everything else — remote URLs, ``file:`` paths, paths outside those folders — is refused,
-so user-supplied text can never make the renderer fetch anything.
+so user-supplied text can never make the renderer fetch anything. Refused means refused: the
+callback answers with an empty ``data:`` URI (xhtml2pdf would fall back to loading the original
+URI on an empty answer), and the only local roots are the static folders and the public
+MEDIA_ROOT, never the project directory with its private files, database and settings.
 """
 
 import base64
@@ -24,6 +27,9 @@ from django.template.loader import render_to_string
 
 logger = logging.getLogger(__name__)
 
+#: What a refused resource becomes: an empty inline resource, never the URI that was asked for.
+REFUSED = "data:,"
+
 
 class PDFRenderError(Exception):
     pass
@@ -39,6 +45,7 @@ def _inside(base: Path, candidate: Path) -> bool:
 
 def resolve_resource(uri, rel=None):
     """xhtml2pdf link callback: map our URI schemes to local files; refuse anything else."""
+    uri = str(uri or "")
     if uri.startswith("data:"):
         return uri
     if uri.startswith("static:"):
@@ -46,28 +53,41 @@ def resolve_resource(uri, rel=None):
             found = finders.find(uri[len("static:") :])
         except SuspiciousFileOperation:
             found = None
-        if found and any(_inside(Path(root), Path(found)) for root in _static_roots()):
+        if found and any(_inside(root, Path(found)) for root in _allowed_roots()):
             return found
     elif uri.startswith("media:"):
         path = Path(settings.MEDIA_ROOT) / uri[len("media:") :]
-        if _inside(Path(settings.MEDIA_ROOT), path) and path.is_file():
+        if (
+            Path(settings.MEDIA_ROOT) in _allowed_roots()
+            and _inside(Path(settings.MEDIA_ROOT), path)
+            and path.is_file()
+        ):
             return str(path)
-    logger.warning("PDF renderer refused resource %r", uri[:200])
-    return ""
+    logger.warning("PDF renderer refused resource %r", str(uri)[:200])
+    return REFUSED
 
 
 def _static_roots():
+    """The project's static folders and the collected STATIC_ROOT; never BASE_DIR."""
     roots = [Path(p) for p in settings.STATICFILES_DIRS]
-    roots.append(Path(settings.BASE_DIR))
+    if getattr(settings, "STATIC_ROOT", None):
+        roots.append(Path(settings.STATIC_ROOT))
     return roots
+
+
+def _allowed_roots():
+    roots = [*_static_roots(), Path(settings.MEDIA_ROOT)]
+    private = Path(getattr(settings, "PRIVATE_MEDIA_ROOT", "") or "/nonexistent-private-root")
+    # A root that contains private storage would expose it; such a root is dropped.
+    return [root for root in roots if not _inside(root, private)]
 
 
 def resource_policy():
     """xhtml2pdf's own guard, behind our link callback: no network at all, local reads only inside
-    the project, the static folders and MEDIA_ROOT (which may live outside the project)."""
-    roots = tuple(Path(p).resolve() for p in [*settings.STATICFILES_DIRS, settings.MEDIA_ROOT])
+    the static folders and the public MEDIA_ROOT."""
+    roots = tuple(root.resolve() for root in _allowed_roots())
     return ResourceAccessPolicy.server(
-        Path(settings.BASE_DIR).resolve(), extra_roots=roots, allow_remote=False, max_image_pixels=40_000_000
+        roots[0], extra_roots=roots[1:], allow_remote=False, max_image_pixels=40_000_000
     )
 
 

@@ -20,6 +20,10 @@ MB = 1024 * 1024
 IMAGE_TYPES = {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp"}
 DOCUMENT_TYPES = {"application/pdf": "pdf", **IMAGE_TYPES}
 MAX_IMAGE_PIXELS = 40_000_000
+#: Spellings of an extension that name the same detected type (kept when the uploader used them).
+SAME_TYPE_EXTENSIONS = {"jpg": {"jpg", "jpeg"}}
+#: Extensions a stored file may carry; any other name part of an upload is dropped.
+STORED_EXTENSIONS = {*DOCUMENT_TYPES.values(), "jpeg", "xlsx", "csv", "docx", "odt", "ods"}
 
 
 def sniff(uploaded):
@@ -92,7 +96,24 @@ def validate_upload(uploaded, allowed=DOCUMENT_TYPES, max_bytes=5 * MB):
         _verify_image(uploaded)
     elif mime == "application/pdf":
         _verify_pdf(uploaded)
+    _name_by_type(uploaded, allowed[mime])
     return mime
+
+
+def name_for_type(name, extension):
+    """``name`` with the extension of the detected type: ``bukti.html`` holding a PDF becomes ``bukti.pdf``."""
+    stem, current = os.path.splitext(os.path.basename(name or ""))
+    if current.lower().lstrip(".") in SAME_TYPE_EXTENSIONS.get(extension, {extension}):
+        return os.path.basename(name)
+    return f"{stem or 'berkas'}.{extension}"
+
+
+def _name_by_type(uploaded, extension):
+    """Give the upload the extension of its detected type before it is stored (never the uploader's)."""
+    name = getattr(uploaded, "name", None)
+    fixed = name_for_type(name, extension)
+    if name and fixed != os.path.basename(name):
+        uploaded.name = fixed
 
 
 class FileValidator:
@@ -129,6 +150,12 @@ def reencode_image(uploaded, max_side=1600, quality=85):
 
 
 def random_name(instance, filename):
-    """upload_to helper: never keep the uploader's file name on disk."""
-    ext = os.path.splitext(filename)[1].lower()[:8]
+    """upload_to helper: never keep the uploader's file name on disk.
+
+    The extension is the one :func:`validate_upload` gave the file from its detected type; one
+    outside the known types (``.html``, ``.svg``) is never stored.
+    """
+    ext = os.path.splitext(filename)[1].lower()
+    if ext.lstrip(".") not in STORED_EXTENSIONS:
+        ext = ".bin"
     return f"{instance._meta.app_label}/{instance._meta.model_name}/{uuid.uuid4().hex}{ext}"

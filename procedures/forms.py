@@ -34,6 +34,11 @@ class TransitionForm(forms.Form):
         validators=[FileValidator(DOCUMENT_TYPES, 10 * MB)],
         help_text=_("PDF or image, at most 10 MB."),
     )
+    share_attachment = forms.BooleanField(
+        label=_("The applicant may download the attachment"),
+        required=False,
+        help_text=_("Leave unticked for internal drafts and working papers: only staff will see them."),
+    )
 
     def __init__(self, *args, case=None, transition=None, user=None, **kwargs):
         self.case, self.transition, self.user = case, transition, user
@@ -44,4 +49,8 @@ class TransitionForm(forms.Form):
 
     def transition_data(self):
         """Extra data handed to the case's ``on_transition``."""
-        return {k: v for k, v in self.cleaned_data.items() if k not in {"version", "note", "attachment"}}
+        return {
+            k: v
+            for k, v in self.cleaned_data.items()
+            if k not in {"version", "note", "attachment", "share_attachment"}
+        }

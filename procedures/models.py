@@ -152,6 +152,8 @@ class Case(models.Model):
 
     #: Names of this model's FileFields holding private uploads (shown to staff, owner only).
     private_file_fields = ()
+    #: Key kinds (the part before "-") of files only staff may open, never the applicant.
+    staff_only_file_kinds = ()
 
     def private_files(self):
         """(label, key) pairs of the case's private files; ``get_private_file(key)`` opens one."""
@@ -163,7 +165,14 @@ class Case(models.Model):
             for event in self.events()
             if event.attachment
         ]
-        files += [(letter.subject, f"letter-{letter.pk}") for letter in self.letters() if letter.pdf]
+        files += [
+            (
+                _("%(subject)s (revoked)") % {"subject": letter.subject} if letter.revoked_at else letter.subject,
+                f"letter-{letter.pk}",
+            )
+            for letter in self.letters()
+            if letter.pdf
+        ]
         return files
 
     def get_private_file(self, key):
@@ -180,6 +189,29 @@ class Case(models.Model):
             letter = self.letters().filter(pk=int(pk)).first()
             return letter.pdf if letter and letter.pdf else None
         return None
+
+    def get_applicant_file(self, key):
+        """The FieldFile for ``key`` if the applicant may open it, else None.
+
+        The applicant gets their own uploads, the attachments of steps that were shared with
+        them (``CaseEvent.attachment_for_applicant``) and letters that are not revoked; never an
+        internal step's attachment (a draft passed between staff) nor a ``staff_only_file_kinds``
+        file. Staff open every file through :meth:`get_private_file`.
+        """
+        kind, _sep, pk = key.partition("-")
+        if kind in self.staff_only_file_kinds:
+            return None
+        if kind == "event":
+            if not pk.isdigit():
+                return None
+            event = self.events().filter(pk=int(pk), attachment_for_applicant=True).first()
+            return event.attachment if event and event.attachment else None
+        if kind == "letter":
+            if not pk.isdigit():
+                return None
+            letter = self.letters().filter(pk=int(pk), revoked_at__isnull=True).first()
+            return letter.pdf if letter and letter.pdf else None
+        return self.get_private_file(key)
 
     @property
     def due_display(self):
@@ -222,6 +254,8 @@ class CaseEvent(models.Model):
     attachment = models.FileField(
         _("attachment"), storage=private_storage, upload_to="case-events/%Y/%m/", blank=True, max_length=255
     )
+    #: Whether the applicant may download the attachment (their own upload, or staff shared it).
+    attachment_for_applicant = models.BooleanField(_("attachment shared with the applicant"), default=False)
     created_at = models.DateTimeField(_("time"), default=timezone.now)
     step_started_at = models.DateTimeField(null=True, blank=True)
     step_due_at = models.DateTimeField(null=True, blank=True)
@@ -314,6 +348,29 @@ class LetterQuerySet(models.QuerySet):
         return self.filter(
             content_type=ContentType.objects.get_for_model(case, for_concrete_model=True), object_id=case.pk
         ).order_by("created_at")
+
+    def visible_to(self, user):
+        """Letters of the flows ``user``'s roles act on or view (their queue roles); all for superusers.
+
+        A role sees the letters of the services it works in only: the head of licensing does not
+        read consultation answers, a team member does not read licence decrees.
+        """
+        from accounts.roles import user_roles
+
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        held = user_roles(user)
+        models_seen = [
+            procedure.model
+            for procedure in registry.all_procedures()
+            if procedure.model is not None and held & (procedure.acting_roles() | set(procedure.viewer_roles))
+        ]
+        if not models_seen:
+            return self.none()
+        content_types = ContentType.objects.get_for_models(*models_seen, for_concrete_models=True).values()
+        return self.filter(content_type__in=list(content_types))
 
 
 class Letter(models.Model):

@@ -60,6 +60,7 @@ class Move:
     actor: object = None
     note: str = ""
     attachment: object = None
+    share_attachment: bool = False
     data: dict = field(default_factory=dict)
     expected_version: int = 0
     system: bool = False
@@ -77,12 +78,24 @@ class Move:
         return self.procedure.step(self.transition.target)
 
 
-def perform(case, name, actor=None, *, note="", attachment=None, expected_version=None, data=None, system=False):
+def perform(
+    case,
+    name,
+    actor=None,
+    *,
+    note="",
+    attachment=None,
+    share_attachment=False,
+    expected_version=None,
+    data=None,
+    system=False,
+):
     """Apply transition ``name`` to ``case`` and return the recorded event.
 
     ``expected_version`` is the version the actor saw; if the case moved since, or another
     request moves it at the same time, :class:`TransitionConflict` is raised and nothing
-    changes. ``system=True`` is for transitions the portal makes itself (e.g. an email
+    changes. An ``attachment`` stays with staff unless ``share_attachment`` is true or the
+    applicant made the move themselves. ``system=True`` is for transitions the portal makes itself (e.g. an email
     confirmation link), which skip the role check.
     """
     procedure = case.procedure
@@ -104,6 +117,7 @@ def perform(case, name, actor=None, *, note="", attachment=None, expected_versio
         actor=actor,
         note=note,
         attachment=attachment,
+        share_attachment=bool(share_attachment),
         data=data or {},
         expected_version=expected,
         system=system,
@@ -214,6 +228,7 @@ def _apply(move):
         )
         if move.attachment:
             event.attachment.save(move.attachment.name, move.attachment, save=False)
+            event.attachment_for_applicant = move.share_attachment or transition.by_applicant
         event.save()
         move.event = event
         log(

@@ -153,6 +153,7 @@ class CaseInspectView(InspectView):
                     request.user,
                     note=form.cleaned_data.get("note", ""),
                     attachment=form.cleaned_data.get("attachment"),
+                    share_attachment=form.cleaned_data.get("share_attachment", False),
                     expected_version=form.cleaned_data["version"],
                     data=form.transition_data(),
                 )

@@ -1,7 +1,10 @@
+from django.contrib.admin.utils import unquote
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.views.generic import EditView, HistoryView, IndexView, InspectView, UsageView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -46,8 +49,40 @@ class OutboxViewSet(ModelViewSet):
     form_fields = ["available_at"]
 
 
+class LetterIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().visible_to(self.request.user)
+
+
+class LetterInspectView(InspectView):
+    def get_object(self, queryset=None):
+        return get_object_or_404(Letter.objects.visible_to(self.request.user), pk=unquote(str(self.pk)))
+
+
+class LetterEditView(EditView):
+    def get_queryset(self):
+        return Letter.objects.visible_to(self.request.user)
+
+
+class LetterHistoryView(HistoryView):
+    def get_base_object_queryset(self):
+        return Letter.objects.visible_to(self.request.user)
+
+
+class LetterUsageView(UsageView):
+    def get_base_object_queryset(self):
+        return Letter.objects.visible_to(self.request.user)
+
+
 class LetterViewSet(ModelViewSet):
+    """Letters per flow: each role lists and opens the letters of the services it works in."""
+
     model = Letter
+    index_view_class = LetterIndexView
+    inspect_view_class = LetterInspectView
+    edit_view_class = LetterEditView
+    history_view_class = LetterHistoryView
+    usage_view_class = LetterUsageView
     icon = "doc-full"
     menu_label = _("Letters")
     list_display = ["number", "subject", "date", "kind"]

@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.spreadsheets import formula_safe
 from public_statistics import counting
 from public_statistics.suppression import THRESHOLD
 
@@ -71,7 +72,7 @@ class StatisticsPage(RoutablePageMixin, Page):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="statistik-peserta-{figures["year"] or "semua"}.csv"'
         response.write("\ufeff")
-        writer = csv.writer(response)
+        writer = FormulaSafeWriter(csv.writer(response))
         writer.writerow(
             [_("table"), _("year"), _("group"), _("participants"), _("completion rate (%)"), _("certificate rate (%)")]
         )
@@ -106,3 +107,13 @@ class StatisticsPage(RoutablePageMixin, Page):
 
 def _value(rate):
     return HIDDEN if rate is None else rate
+
+
+class FormulaSafeWriter:
+    """A csv writer whose text cells cannot run as formulas (labels may come from what people typed)."""
+
+    def __init__(self, writer):
+        self.writer = writer
+
+    def writerow(self, row):
+        return self.writer.writerow([formula_safe(str(cell)) if isinstance(cell, str) else cell for cell in row])

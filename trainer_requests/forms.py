@@ -210,23 +210,21 @@ class TrainerRequestForm(forms.ModelForm):
             self.add_error("online_link", _("Please give the online meeting link (you may send a placeholder)."))
         return cleaned
 
-    def keep_letter(self):
-        """Hold a valid uploaded letter privately so a form with other errors does not lose it."""
-        upload = self.cleaned_data.get("letter") if hasattr(self, "cleaned_data") else None
-        if upload and "letter" not in self.errors:
-            upload.seek(0)
-            pending = PendingUpload(original_name=upload.name[:255])
-            pending.file.save(upload.name, upload, save=False)
-            pending.save()
-            self.pending = pending
+    def letter_not_kept(self):
+        """After a failed submission: an uploaded letter is not stored, the applicant chooses it again.
+
+        Files of this anonymous form are written to disk only for a valid, rate-limited request
+        (``services.submit_request``); a letter held from before (``letter_token``) stays usable.
+        """
         if self.pending is not None:
-            data = self.data.copy()
-            data["letter_token"] = signing.dumps(self.pending.pk, salt=UPLOAD_SALT)
-            self.data = data
             self.fields["letter"].help_text = _(
                 "Already uploaded: %(name)s. Choose another file only to replace it."
             ) % {"name": self.pending.original_name}
-            self._bound_fields_cache.pop("letter", None)  # the bound field copied the old help text
+        elif self.files.get("letter"):
+            self.fields["letter"].help_text = _(
+                "The letter was not kept because the form has errors: please choose it again."
+            )
+        self._bound_fields_cache.pop("letter", None)  # the bound field copied the old help text
 
 
 class RecordLetterForm(TransitionForm):

@@ -175,6 +175,9 @@ class TrainerRequest(Case):
             rows.append((_("Event report"), self.report_notes))
         return rows
 
+    #: Inspection/event photos are working papers of the office.
+    staff_only_file_kinds = ("photo",)
+
     def private_files(self):
         files = super().private_files()
         files += [(_("Event photo %(n)s") % {"n": i}, f"photo-{p.pk}") for i, p in enumerate(self.photos.all(), 1)]

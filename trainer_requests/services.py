@@ -1,6 +1,8 @@
 """The resource-person request flow: submission, email confirmation, assignments, letters."""
 
+import logging
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
@@ -9,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.ratelimit import is_limited
 from procedures import services
 from procedures.outbox import queue_email
 from trainers.schedule import ScheduleItem, busy_times
@@ -16,6 +19,8 @@ from trainers.schedule import ScheduleItem, busy_times
 from .conflicts import find_conflicts
 from .models import PendingUpload, TrainerAssignment, TrainerRequest
 from .procedure import APPROVED_STATES
+
+logger = logging.getLogger(__name__)
 
 CONFIRM_SALT = "trainer_requests.confirm-email"
 CONFIRM_MAX_AGE = 3 * 24 * 3600
@@ -61,12 +66,27 @@ def confirmation_url(trainer_request):
     return f"{settings.PORTAL_BASE_URL}{path}"
 
 
+#: Confirmation emails one address receives a day, whoever fills in the form (the per-sender limit is the view's).
+CONFIRMATIONS_PER_ADDRESS = 3
+
+
 def send_confirmation_email(trainer_request):
+    """Email the confirmation link to the (still unconfirmed) address.
+
+    The message carries no text the sender typed (names, event title, organisation): the
+    public form must not relay someone's words from a government address. An address gets at
+    most ``CONFIRMATIONS_PER_ADDRESS`` a day; beyond that the request waits unconfirmed and expires.
+    """
+    if is_limited(
+        "trainer-request-confirmation", trainer_request.applicant_email.lower(), CONFIRMATIONS_PER_ADDRESS, 24 * 3600
+    ):
+        logger.warning("confirmation email to one address limited (request %s)", trainer_request.pk)
+        return None
     return queue_email(
         [trainer_request.applicant_email],
-        _("Confirm your resource-person request: %(event)s") % {"event": trainer_request.event_title},
+        _("Confirm your resource-person request"),
         "trainer_requests/email/confirm.txt",
-        {"trainer_request": trainer_request, "confirm_url": confirmation_url(trainer_request), "days": 3},
+        {"confirm_url": confirmation_url(trainer_request), "days": 3},
         key=f"trainer_request:{trainer_request.pk}:confirm",
     )
 
@@ -100,6 +120,27 @@ def confirm_email(trainer_request):
     except services.TransitionConflict:
         trainer_request.refresh_from_db()
     return trainer_request
+
+
+def purge_unconfirmed_requests(now=None):
+    """Delete requests whose email was never confirmed once their link has expired, with their letters.
+
+    An unconfirmed request reached no one at the office; after ``CONFIRM_MAX_AGE`` its link no
+    longer works, so the row and its uploaded letter are only disk and personal data. Held
+    letters of abandoned forms (``PendingUpload``) older than a day go too. Returns the number of
+    requests deleted. Run daily by ``manage.py purge_unconfirmed_requests``.
+    """
+    cutoff = (now or timezone.now()) - timedelta(seconds=CONFIRM_MAX_AGE)
+    expired = TrainerRequest.objects.filter(state="unconfirmed", created_at__lt=cutoff)
+    count = 0
+    for trainer_request in expired.iterator():
+        with transaction.atomic():
+            if trainer_request.letter:
+                trainer_request.letter.delete(save=False)
+            trainer_request.delete()
+        count += 1
+    PendingUpload.purge_stale()
+    return count
 
 
 # Suggestions and conflicts -----------------------------------------------------------------

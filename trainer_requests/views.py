@@ -14,12 +14,18 @@ from .forms import TrainerAnswerForm, TrainerRequestForm, live_trainers
 from .models import TrainerAssignment, TrainerRequest
 
 SUBMIT_LIMIT = 5  # requests per address per hour
+ATTEMPT_LIMIT = 20  # posts per address per hour, valid or not: uploads are only read within this budget
 SENT_SESSION_KEY = "trainer_request_sent"
 
 
 @never_cache
 def request_form(request):
     if request.method == "POST":
+        if request_limited(request, "trainer-request-post", ATTEMPT_LIMIT, 3600):
+            # Over the budget: the uploaded file is neither validated nor stored.
+            form = TrainerRequestForm(request.POST)
+            form.add_error(None, _("Many requests were sent from your connection. Please try again in an hour."))
+            return render(request, "trainer_requests/request_form.html", {"form": form}, status=429)
         form = TrainerRequestForm(request.POST, request.FILES)
         if form.honeypot_filled:
             # Looks like a bot: act as if it worked, keep nothing.
@@ -30,10 +36,11 @@ def request_form(request):
                 limited = True
                 form.add_error(None, _("Many requests were sent from your connection. Please try again in an hour."))
             else:
+                # The only place a file of this public form is stored: a valid, rate-limited request.
                 trainer_request = services.submit_request(form)
                 request.session[SENT_SESSION_KEY] = trainer_request.applicant_email
                 return redirect("trainer_requests:sent")
-        form.keep_letter()
+        form.letter_not_kept()
         return render(request, "trainer_requests/request_form.html", {"form": form}, status=429 if limited else 200)
     initial = {}
     wanted = request.GET.get("narasumber", "")
@@ -57,6 +64,11 @@ def confirm(request, token):
         trainer_request = services.request_for_token(token)
     except services.ConfirmationInvalid as error:
         return render(request, "trainer_requests/confirm_invalid.html", {"message": str(error)}, status=400)
+    if trainer_request.state != "unconfirmed":
+        return redirect(services.case_url(trainer_request))
+    if request.method != "POST":
+        # Mail scanners open links: a GET only shows the button, the POST confirms.
+        return render(request, "trainer_requests/confirm.html", {"trainer_request": trainer_request})
     services.confirm_email(trainer_request)
     messages.success(request, _("Thank you: your email address is confirmed and the request is with the office."))
     return redirect(services.case_url(trainer_request))

@@ -123,6 +123,13 @@ class TrainerPage(Page):
         blank=True,
         help_text=_("Job title or position, for example “Dosen Karawitan, ISI Denpasar”."),
     )
+    #: Part of the private calendar-feed link; a new value (``schedule.rotate_calendar_key``) kills old links.
+    calendar_key = models.CharField(max_length=64, blank=True, editable=False)
+    #: The approved application's photo (private) until the page is first published; only then is it
+    #: copied into the public image library (``services.publish_pending_photo``).
+    pending_photo = models.FileField(
+        storage=private_storage, upload_to=random_name, blank=True, max_length=255, editable=False
+    )
     photo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("photo"),

@@ -13,11 +13,13 @@ requests add their approved assignments.
 
 import datetime
 import hashlib
+import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
 from django.db.models import Q
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -85,20 +87,36 @@ def pages_for_user(user):
 
 
 def ics_token(page):
-    """A stable signed token naming the page (HMAC with the secret key), for the trainer's calendar feed."""
-    return signing.Signer(salt=ICS_SALT).sign(str(page.pk))
+    """The signed token of the trainer's calendar feed: the page and its current ``calendar_key``.
+
+    Signed with the secret key, so nobody forges one; naming the key, so rotating the key
+    (:func:`rotate_calendar_key`) revokes every link given out before.
+    """
+    value = f"{page.pk}.{page.calendar_key}" if page.calendar_key else str(page.pk)
+    return signing.Signer(salt=ICS_SALT).sign(value)
 
 
 def page_for_token(token):
     from trainers.models import TrainerPage
 
     try:
-        pk = signing.Signer(salt=ICS_SALT).unsign(token)
+        value = signing.Signer(salt=ICS_SALT).unsign(token)
     except signing.BadSignature:
         return None
+    pk, _sep, key = value.partition(".")
     if not pk.isdigit():
         return None
-    return TrainerPage.objects.filter(pk=pk).first()
+    page = TrainerPage.objects.filter(pk=pk).first()
+    if page is None or not constant_time_compare(page.calendar_key, key):
+        return None
+    return page
+
+
+def rotate_calendar_key(page):
+    """Revoke the page's calendar links and make a new one (the trainer's or staff's action)."""
+    page.calendar_key = secrets.token_urlsafe(18)
+    type(page).objects.filter(pk=page.pk).update(calendar_key=page.calendar_key)
+    return ics_token(page)
 
 
 def ics_calendar(page, items, name):

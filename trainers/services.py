@@ -129,6 +129,38 @@ def wagtail_image_from(fieldfile, title):
     return Image.objects.create(title=title, file=content)
 
 
+def hold_photo(page, fieldfile):
+    """Keep a trainer's photo privately on the page (``pending_photo``) until the page is published."""
+    fieldfile.open("rb")
+    try:
+        content = ContentFile(fieldfile.read(), name="photo.jpg")
+    finally:
+        fieldfile.close()
+    page.pending_photo.save(content.name, content, save=False)
+
+
+def publish_pending_photo(page, revision=None):
+    """``page_published``: the held photo becomes the page's public image, now that the page is public.
+
+    The published revision is updated too, so the next edit of the page keeps the photo.
+    """
+    from trainers.models import TrainerPage
+
+    if not page.pending_photo:
+        return None
+    try:
+        image = wagtail_image_from(page.pending_photo, page.full_name or page.title)
+    except (FileNotFoundError, OSError):
+        return None
+    TrainerPage.objects.filter(pk=page.pk).update(photo=image, pending_photo="")
+    page.photo, page.pending_photo = image, ""
+    if revision is not None and isinstance(revision.content, dict):
+        revision.content["photo"] = image.pk
+        revision.content["pending_photo"] = ""
+        revision.save(update_fields=["content"])
+    return image
+
+
 def unique_slug(parent, base):
     base = slugify(base)[:70] or "narasumber"
     slug, counter = base, 2
@@ -159,7 +191,8 @@ def create_trainer_page(application, actor):
         live=False,
     )
     if application.photo:
-        page.photo = wagtail_image_from(application.photo, name)
+        # Private until the page is published: no public image (nor /media/original_images/) before.
+        hold_photo(page, application.photo)
     page.expertise = list(application.expertise.all())
     index.add_child(instance=page)
     page.save_revision(user=actor if actor is not None and actor.is_authenticated else None, log_action=True)
@@ -198,5 +231,5 @@ def apply_profile_update(update, actor):
         setattr(page, field, getattr(update, field))
     page.expertise = list(update.expertise.all())
     if update.photo:
-        page.photo = wagtail_image_from(update.photo, page.full_name)
+        hold_photo(page, update.photo)
     return page.save_revision(user=actor if actor is not None and actor.is_authenticated else None, log_action=True)

@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from portal.ratelimit import request_limited
 from portal.storage import private_file_response
@@ -15,7 +16,7 @@ from procedures import services as procedure_services
 from trainers import services
 from trainers.forms import ProfileUpdateForm, RegistrationForm
 from trainers.models import TrainerApplication, TrainerPage, TrainerProfileUpdate
-from trainers.schedule import ics_calendar, page_for_token, trainer_schedule
+from trainers.schedule import ics_calendar, page_for_token, rotate_calendar_key, trainer_schedule
 
 ICS_PAST_DAYS = 30
 ICS_FUTURE_DAYS = 365
@@ -111,7 +112,7 @@ def application_detail(request, pk):
 @login_required
 def application_file(request, pk, key):
     application = get_object_or_404(TrainerApplication, pk=pk, user=request.user)
-    fieldfile = application.get_private_file(key)
+    fieldfile = application.get_applicant_file(key)
     if not fieldfile:
         raise Http404
     return private_file_response(fieldfile, inline=key == "photo")
@@ -167,3 +168,18 @@ def schedule_ics(request, token):
     response["Cache-Control"] = "private, max-age=900"
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+@require_POST
+@login_required
+def rotate_calendar(request, page_pk):
+    """The trainer (or staff who may edit the page) revokes the calendar link and gets a new one."""
+    page = get_object_or_404(TrainerPage, pk=page_pk)
+    may_edit = page.permissions_for_user(request.user).can_edit()
+    if page.user_id != request.user.pk and not may_edit:
+        raise Http404
+    rotate_calendar_key(page)
+    messages.success(request, _("The old calendar link no longer works. Use the new link below in your calendar app."))
+    if page.user_id == request.user.pk:
+        return redirect("accounts:member_area")
+    return redirect("wagtailadmin_pages:edit", page.pk)

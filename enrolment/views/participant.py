@@ -20,6 +20,9 @@ from portal.storage import private_file_response
 from privacy import log as privacy_log
 from procedures import services as core
 
+#: Profile saves per client an hour (a NIK must not be tried out in bulk).
+PROFILE_LIMIT = 10
+
 
 def _open_course(course_id):
     course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
@@ -72,7 +75,9 @@ def profile(request):
     if participant is None:
         raise Http404
     form = ParticipantForm(request.POST or None, instance=participant)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and request_limited(request, "enrolment-profile", PROFILE_LIMIT, 3600):
+        form.add_error(None, _("Too many changes in a short time. Please try again later."))
+    elif request.method == "POST" and form.is_valid():
         changed = form.changed_data
         services.save_profile(form)
         if changed:

@@ -258,15 +258,15 @@ def scores(request, course_id):
 def walk_in(request):
     """SOP step 1 *secara langsung*: the admin officer registers a person without an account."""
     course_id = request.GET.get("kelas", "")
-    instance = None
-    if request.method == "POST":
-        nik = request.POST.get("nik", "").strip()
-        instance = Participant.objects.filter(nik=nik).first() if nik else None
     initial = {"course": course_id} if course_id.isdigit() else {}
-    form = WalkInForm(request.POST or None, instance=instance, initial=initial)
+    # Always a new profile form: a known NIK never silently overwrites that person's profile.
+    form = WalkInForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         course = form.cleaned_data["course"]
-        participant = services.save_profile(form, registered_by=request.user)
+        if form.use_existing:
+            participant = form.existing  # enrolled as registered; the typed data are not applied
+        else:
+            participant = services.save_profile(form, registered_by=request.user)
         try:
             enrolment, created = services.enrol(participant, course, request.user, walk_in=True)
         except ValidationError as error:

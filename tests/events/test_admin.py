@@ -37,6 +37,7 @@ def test_staff_write_the_plan_and_it_goes_to_the_head_of_unit(client, staff, cou
         "nomination_deadline": "2026-11-13 15:00",
         **inline("regions", [{"name": "Kabupaten Jember", "quota": "3", "officer_email": "op@jember.test"}]),
         **inline("budget_lines", [{"description": "Konsumsi", "planned": "5000000"}]),
+        **inline("photos", []),
     }
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]

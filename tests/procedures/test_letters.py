@@ -74,7 +74,8 @@ def test_verification_page_genuine_revoked_and_unknown(client, letter):
     ],
 )
 def test_pdf_renderer_refuses_outside_resources(uri):
-    assert resolve_resource(uri) == ""
+    # An empty answer would make xhtml2pdf load the original URI; refused is an empty data: URI.
+    assert resolve_resource(uri) == "data:,"
 
 
 def test_pdf_renderer_allows_bundled_font_and_data_uris():

@@ -57,7 +57,10 @@ def test_demo_adopts_every_library_sop_as_banyuwangis(demo_sops):
         "enrolment": "inovasi-kelas-kreatif",
         "course_licence": "izin-penyelenggaraan-kursus-dan-pelatihan",
         "consultation": "layanan-konsultasi-dan-informasi-pasca-pelatihan",
+        "regional_training": "penyelenggaraan-pelatihan-blk",
+        "training_facilities": "penyiapan-sarana-dan-prasarana-diklat",
     }
+    assert standard_for("regional_training", "7").as_working_days() == Decimal(5)
     assert standard_for("course_licence", "4").as_working_days() == Decimal(4)
     assert standard_for("consultation", "4").as_minutes() == 60
     assert standard_for("trainer_request", "3").as_minutes() == 10

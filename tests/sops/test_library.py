@@ -58,6 +58,8 @@ def test_every_source_sop_is_in_the_library():
         "trainer_registration",
         "consultation",
         "material_preparation",
+        "regional_training",
+        "training_facilities",
     }
     assert library.for_procedure("course_licence").key == "izin-penyelenggaraan-kursus-dan-pelatihan"
     assert library.for_procedure("nothing") is None

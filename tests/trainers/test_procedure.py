@@ -78,6 +78,10 @@ def test_full_path_with_correction_restart_and_approval(monday_morning, applicat
     page = TrainerPage.objects.get(pk=page.pk)
     assert page.user == application.user
     assert page.full_name == application.full_name
+    # Issue 14: the photo stays private until the page is published, then becomes its image.
+    assert page.photo is None and page.pending_photo.read(3) == b"\xff\xd8\xff"
+    page.save_revision().publish()
+    page = TrainerPage.objects.get(pk=page.pk)
     assert page.photo is not None and page.photo.file.read(3) == b"\xff\xd8\xff"
     assert [c.slug for c in page.expertise.all()] == ["seni-tari"]
     assert page.get_parent().specific == directory
