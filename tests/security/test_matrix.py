@@ -76,6 +76,7 @@ ACCESS = {
     "trainers:application_file": (MEMBER, (), "get"),
     "trainers:request_update": (MEMBER, (), "get"),
     "trainers:schedule_ics": (TOKEN, (), "get"),
+    "trainers:rotate_calendar": (MEMBER, (), "post"),  # the trainer themselves, or staff who edit the page
     "trainer_requests:request": (PUBLIC, (), "get"),
     "trainer_requests:sent": (PUBLIC, (), "get"),
     "trainer_requests:confirm": (TOKEN, (), "get"),
