@@ -1,5 +1,7 @@
 """Demo accounts: one per office role plus a participant and a trainer (password demo-pelatihan)."""
 
+import time
+
 from allauth.account.models import EmailAddress
 
 from django.contrib.auth.models import Group
@@ -41,7 +43,41 @@ def ensure_user(email, first_name, last_name, role=None, superuser=False, passwo
     return user
 
 
+def ensure_second_factor(user):
+    """A demo staff account comes with an authenticator (TOTP) and recovery codes, as staff must."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    kinds = set(Authenticator.objects.filter(user=user).values_list("type", flat=True))
+    if Authenticator.Type.TOTP not in kinds:
+        TOTP.activate(user, generate_totp_secret())
+    if Authenticator.Type.RECOVERY_CODES not in kinds:
+        RecoveryCodes.activate(user)
+
+
+def second_factor(user):
+    """(TOTP secret, the code valid now, an unused recovery code) of a demo staff account, or None."""
+    from allauth.mfa import app_settings
+    from allauth.mfa.adapter import get_adapter
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    codes = Authenticator.objects.filter(user=user, type=Authenticator.Type.RECOVERY_CODES).first()
+    if totp is None:
+        return None
+    secret = get_adapter().decrypt(totp.data["secret"])
+    counter = int(time.time()) // app_settings.TOTP_PERIOD
+    current = format_hotp_value(hotp_value(secret, counter))
+    unused = RecoveryCodes(codes).get_unused_codes() if codes else []
+    return secret, current, unused[0] if unused else ""
+
+
 def load(stdout):
     for email, first_name, last_name, role, superuser in DEMO_ACCOUNTS:
-        ensure_user(email, first_name, last_name, role, superuser)
+        user = ensure_user(email, first_name, last_name, role, superuser)
+        if role or superuser:
+            ensure_second_factor(user)
     stdout.write(f"  {len(DEMO_ACCOUNTS)} demo accounts")

@@ -30,6 +30,17 @@ def grant_material_drafting(page_id, *, Group, Permission, ContentType, GroupPag
         GroupPagePermission.objects.get_or_create(group=group, page_id=page_id, permission=permission)
 
 
+def grant_material_publishing(page_id, *, Group, Permission, ContentType, GroupPagePermission):
+    """Give the Kepala Bidang "publish" on the subtree of ``page_id``: the last approver of the
+    material review workflow publishes the approved material (migration 0003), here and nowhere else."""
+    group, _created = Group.objects.get_or_create(name=roles.HEAD_OF_UNIT)
+    page_type, _created = ContentType.objects.get_or_create(app_label="wagtailcore", model="page")
+    permission, _created = Permission.objects.get_or_create(
+        content_type=page_type, codename="publish_page", defaults={"name": "Can publish any page"}
+    )
+    GroupPagePermission.objects.get_or_create(group=group, page_id=page_id, permission=permission)
+
+
 def _runtime_models():
     from django.contrib.auth.models import Group, Permission
     from django.contrib.contenttypes.models import ContentType
@@ -47,6 +58,7 @@ def _runtime_models():
 def grant_on_new_index(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         grant_material_drafting(instance.pk, **_runtime_models())
+        grant_material_publishing(instance.pk, **_runtime_models())
 
 
 def connect_signals():

@@ -5,11 +5,31 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PagePermissionTester
 from wagtail.search import index
 
 from home.blocks import BodyBlock, HomeBodyBlock
 from portal.hooks import cached_public_services, home_panels
+
+
+class SiteRootPermissionTester(PagePermissionTester):
+    """The home page carries the whole public site: only a superuser may take it down (unpublish,
+    delete, move) or put it behind privacy. Editors still edit and publish its content."""
+
+    def _superuser_only(self):
+        return self.user.is_active and self.user.is_superuser
+
+    def can_unpublish(self):
+        return self._superuser_only() and super().can_unpublish()
+
+    def can_delete(self, ignore_bulk=False):
+        return self._superuser_only() and super().can_delete(ignore_bulk=ignore_bulk)
+
+    def can_move(self):
+        return self._superuser_only() and super().can_move()
+
+    def can_set_view_restrictions(self):
+        return self._superuser_only() and super().can_set_view_restrictions()
 
 
 class HomePage(Page):
@@ -63,6 +83,9 @@ class HomePage(Page):
             if match is not None:
                 return match.specific.route(request, path_components[match.depth - self.depth :])
         return super().route(request, path_components)
+
+    def permissions_for_user(self, user):
+        return SiteRootPermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -114,6 +114,8 @@ def cached_public_services():
         return [{key: str(value) for key, value in service.items()} for service in public_services()]
 
     return remember(f"services:{get_language()}", ["layout"], compute)
+
+
 def member_classes(user):
     """``[(class_page_id, title)]``: the classes ``user`` took part in, from every app that knows (no duplicates)."""
     if user is None or not user.is_authenticated:

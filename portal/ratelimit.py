@@ -4,11 +4,9 @@ import hashlib
 
 from django.core.cache import cache
 
+from portal.clientip import client_ip
 
-def client_ip(request):
-    # REMOTE_ADDR only: X-Forwarded-For is trivially forged unless a trusted proxy rewrites it,
-    # and the deployment guide has the proxy set REMOTE_ADDR through gunicorn's forwarded-allow-ips.
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+__all__ = ["client_ip", "is_limited", "request_limited"]
 
 
 def is_limited(scope, ident, limit, window_seconds):

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.i18n import JavaScriptCatalog
 from django.views.static import serve
@@ -8,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import views as account_views
 from portal import views
 
 urlpatterns = [
@@ -16,7 +16,10 @@ urlpatterns = [
     path(".well-known/jwks.json", views.jwks, name="jwks"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
-    path("django-admin/", admin.site.urls),
+    # Every login goes through allauth (/akun/): throttled, email verified, second factor for staff.
+    # Django's own admin is not mounted: staff work in Wagtail's.
+    path("admin/login/", account_views.admin_login, name="admin_login_redirect"),
+    re_path(r"^admin/password_reset/", account_views.admin_password_reset),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("akun/", include("allauth.urls")),
@@ -49,6 +52,8 @@ if settings.DEBUG:
     ]
 
 urlpatterns += [
+    # Wagtail's login for pages restricted to logged-in users is allauth's too.
+    path("_util/login/", account_views.admin_login, {"default": "/"}, name="page_privacy_login_redirect"),
     # Wagtail's page view with routing in two queries (portal.views.route); Wagtail's own URLs follow.
     re_path(r"^((?:[\w\-]+/)*)$", views.serve, name="portal_serve"),
     path("", include(wagtail_urls)),

@@ -10,7 +10,6 @@ def tag_page_for_the_page_cache(page, request, serve_args, serve_kwargs):
         pagecache.tag(request, *pagecache.page_tags(page))
 
 
-
 @hooks.register("register_admin_viewset")
 def register_signing_officials():
     from wagtail.permissions import register_permission_policy

@@ -25,6 +25,7 @@ from enrolment.forms import (
     WalkInForm,
 )
 from enrolment.models import Attendance, Enrolment, Participant
+from portal.nexturl import safe_next
 from privacy import log as privacy_log
 
 DELIVERY_ROLES = (roles.ADMIN_OFFICER, roles.INSTRUCTOR)
@@ -314,4 +315,4 @@ def resend_claim(request, pk):
         messages.success(request, _("The claim link was sent to %(email)s.") % {"email": participant.email})
     else:
         messages.error(request, _("This participant has no email address."))
-    return redirect(request.POST.get("next") or reverse("enrolment:staff_index"))
+    return redirect(safe_next(request, request.POST.get("next"), reverse("enrolment:staff_index")))

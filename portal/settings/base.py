@@ -79,6 +79,7 @@ INSTALLED_APPS = PROJECT_APPS + [
     "django_filters",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -102,8 +103,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.StaffAccountMiddleware",
     "privacy.middleware.ConsentMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.middleware.SecurityHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -183,6 +186,58 @@ ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupNameForm"
 ACCOUNT_USER_DISPLAY = "accounts.display.user_display"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Pusat Pelatihan] "
 ACCOUNT_PRESERVE_USERNAME_CASING = False
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+
+# Staff (every office role, staff flag or superuser) log in with a second factor: an
+# authenticator app (TOTP) plus single-use recovery codes (allauth.mfa). Production always
+# requires it; the demo accounts come with theirs (`manage.py demo_accounts` prints them).
+MFA_ADAPTER = "accounts.adapter.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = env("WAGTAIL_SITE_NAME", "Pusat Pelatihan")
+PORTAL_STAFF_MFA_REQUIRED = env_bool("PORTAL_STAFF_MFA_REQUIRED", True)
+# A staff session ends after this many seconds without a request (members: SESSION_COOKIE_AGE).
+PORTAL_STAFF_SESSION_IDLE_SECONDS = int(env("PORTAL_STAFF_SESSION_IDLE_SECONDS", str(30 * 60)))
+# Wagtail's login and password reset hand over to allauth's.
+WAGTAILADMIN_LOGIN_URL = "/akun/login/"
+WAGTAIL_FRONTEND_LOGIN_URL = "/akun/login/"
+
+# --- Response headers (portal.middleware.SecurityHeadersMiddleware)
+# The public site: only the portal's own scripts, styles, fonts and images (plus data: images
+# Wagtail's image chooser previews use); no plugins, no framing, forms post only to the portal.
+PORTAL_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+# The Wagtail admin still writes inline styles (and a few inline scripts in some screens), shows
+# image previews from blob: URLs and frames its own page previews.
+PORTAL_CSP_ADMIN = {
+    **PORTAL_CSP,
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+}
+PORTAL_CSP_REPORT_ONLY = env_bool("PORTAL_CSP_REPORT_ONLY", False)
+PORTAL_PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), midi=(), payment=(), usb=(), interest-cohort=()"
+)
+# Pages of a person or of staff work: never kept by a browser or shared cache.
+PORTAL_PRIVATE_PATH_PREFIXES = ["/saya/", "/akun/", "/admin/", "/status/"]
+
+# --- Client address behind the proxy (portal/clientip.py): how many proxies in front of Django
+# append to X-Forwarded-For (1 for the README's nginx → gunicorn). 0 ignores the header.
+PORTAL_TRUSTED_PROXY_COUNT = int(env("PORTAL_TRUSTED_PROXY_COUNT", "0"))
+# allauth reads its own setting where it does not ask the adapter; keep both the same.
+ALLAUTH_TRUSTED_PROXY_COUNT = PORTAL_TRUSTED_PROXY_COUNT
 
 # --- Language and time: Indonesian first, English available; the office's zone.
 LANGUAGE_CODE = "id"
@@ -225,7 +280,10 @@ SIGNING_REMOTE_URL = env("SIGNING_REMOTE_URL", "")
 SIGNING_REMOTE_TOKEN = env("SIGNING_REMOTE_TOKEN", "")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# The largest admin forms (a class page with its sessions and trainers, a form page with its
+# fields, group permissions) stay well under a thousand fields; 10,000 let one request make
+# Django parse a huge body.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2_000
 FILE_UPLOAD_PERMISSIONS = 0o640
 
 # --- Email: console unless an SMTP host is configured.
@@ -263,8 +321,11 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
-WAGTAIL_PASSWORD_RESET_ENABLED = True
+WAGTAIL_PASSWORD_RESET_ENABLED = False  # allauth's reset (/akun/password/reset/) is the one
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from gravatar.com: they would send a hash of each staff email to a third party
+# (and the admin's Content-Security-Policy allows images from the portal only).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Every language's input formats accept these (portal/formats; checked by portal.checks).
 WAGTAIL_DATE_FORMAT = "%d-%m-%Y"
 WAGTAIL_DATETIME_FORMAT = "%d-%m-%Y %H:%M"

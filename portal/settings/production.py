@@ -30,3 +30,6 @@ CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+
+# Every staff account uses its second factor in production, whatever the environment says.
+PORTAL_STAFF_MFA_REQUIRED = True

@@ -28,3 +28,5 @@ LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "W
 # Serve static files straight from the finders: no collectstatic before the tests.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Most tests log staff in with force_login; tests/security turns the second factor on.
+PORTAL_STAFF_MFA_REQUIRED = False

@@ -60,14 +60,16 @@ def test_a_member_of_the_public_cannot_open_the_admin(client, user_factory):
     client.force_login(user_factory())
     response = client.get("/admin/")
     assert response.status_code == 302
-    assert response["Location"].startswith("/admin/login/")
+    assert response["Location"].startswith("/akun/login/")
 
 
 @pytest.mark.django_db
 def test_staff_log_in_to_the_admin_with_email_and_password(client, user_factory):
+    # Through allauth's login, the only one (tests/security/test_login.py covers the second factor).
     user_factory(email="petugas@contoh.test", roles=[roles.ADMIN_OFFICER])
-    response = client.post("/admin/login/", {"username": "petugas@contoh.test", "password": "rahasia-123"})
+    response = client.post("/akun/login/?next=/admin/", {"login": "petugas@contoh.test", "password": "rahasia-123"})
     assert response.status_code == 302
+    assert response["Location"] == "/admin/"
     assert client.get("/admin/").status_code == 200
 
 

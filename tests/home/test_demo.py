@@ -10,7 +10,8 @@ from django.apps import apps
 from django.core.management import call_command
 from django.test import Client
 
-from accounts.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+from accounts.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, second_factor
+from accounts.models import User
 
 pytestmark = pytest.mark.django_db
 
@@ -88,10 +89,15 @@ def test_every_demo_account_logs_in_and_the_participant_through_allauth(settings
     assert response["Location"] == "/saya/"
     assert client.get("/saya/").status_code == 200
 
+    # Staff pass the second factor with what `demo_accounts` prints (here: the code of the moment).
     staff = Client()
-    response = staff.post("/admin/login/", {"username": "kadis@demo.test", "password": DEMO_PASSWORD})
+    response = staff.post("/akun/login/?next=/admin/", {"login": "kadis@demo.test", "password": DEMO_PASSWORD})
+    assert response["Location"] == "/akun/2fa/authenticate/"
+    _secret, code_now, recovery = second_factor(User.objects.get(email="kadis@demo.test"))
+    response = staff.post("/akun/2fa/authenticate/", {"code": recovery})
     assert response.status_code == 302
     assert staff.get("/admin/").status_code == 200
+    assert len(code_now) == 6
 
 
 def test_demo_accounts_command_prints_every_account():
