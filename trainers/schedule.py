@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core import signing
 from django.db.models import Q
-from django.utils.crypto import constant_time_compare
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks

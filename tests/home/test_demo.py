@@ -71,7 +71,6 @@ def test_every_demo_account_logs_in_and_the_participant_through_allauth(settings
     for email, _name in accounts:
         assert Client().login(email=email, password=DEMO_PASSWORD), email
     # An account is called what the profile it owns is called.
-    from accounts.models import User
     from trainers.models import TrainerPage
 
     trainer = User.objects.get(email="narasumber@demo.test")

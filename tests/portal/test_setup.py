@@ -184,7 +184,7 @@ def test_the_first_step_of_every_flow_works(fresh_install, user_factory):
 
         trainer_request = TrainerRequestFactory()
         confirm_email(trainer_request)
-        _expect_first_step(trainer_request, "received", "2")
+        _expect_first_step(trainer_request, "incoming", "1")
         started.add("trainer_request")
 
         consultation = ConsultationFactory()
@@ -197,6 +197,29 @@ def test_the_first_step_of_every_flow_works(fresh_install, user_factory):
         licensing.submit(licence, licence.user)
         _expect_first_step(licence, "front_office_check", "2")
         started.add("course_licence")
+
+        # A regional training's plan goes to the head of unit; its approval opens the facilities checklist.
+        from accounts import roles
+        from events.factories import RegionalTrainingFactory, add_regions
+
+        training = add_regions(RegionalTrainingFactory(course=course))
+        services.perform(training, "submit", user_factory(roles=[roles.ADMIN_OFFICER]))
+        _expect_first_step(training, "approval", "2")
+        started.add("regional_training")
+        services.perform(training, "approve", user_factory(roles=[roles.HEAD_OF_UNIT]))
+        _expect_first_step(training.facility_preparation, "order", "1")
+        started.add("training_facilities")
+
+        # A material submitted to its Wagtail workflow is checked by the team lead first.
+        from courses.factories import MaterialPageFactory
+        from courses.models import MaterialReview
+
+        author = user_factory(roles=[roles.TEAM_MEMBER])
+        material = MaterialPageFactory(parent=course, title="Modul Anyaman", live=False, owner=author)
+        material.save_revision(user=author)
+        material.get_workflow().start(material, author)
+        _expect_first_step(MaterialReview.objects.get(page=material), "lead_review", "3")
+        started.add("material_preparation")
 
     followed = {procedure.code for procedure in registry.all_procedures() if library.for_procedure(procedure.code)}
     assert started == followed
