@@ -374,18 +374,41 @@ def sign_pdf(pdf: bytes, signer: SignerBlock, reason: str, *, box=(36, 8, 236, 5
         new_field_spec=fields.SigFieldSpec(SIGNATURE_FIELD, box=box, on_page=page),
     )
     output = io.BytesIO()
-    pdf_signer.sign_pdf(
-        writer,
-        output=output,
-        # A fixed reservation skips pyHanko's dry-run signature that measures the container.
-        bytes_reserved=16384 if timestamper else 8192,
-        appearance_text_params={
-            "name": _latin1(signer.name),
-            "title": _latin1(signer.title),
-            "nip": f"NIP. {signer.nip}" if signer.nip else "",
-        },
-    )
+
+    def sign():
+        pdf_signer.sign_pdf(
+            writer,
+            output=output,
+            # A fixed reservation skips pyHanko's dry-run signature that measures the container.
+            bytes_reserved=16384 if timestamper else 8192,
+            appearance_text_params={
+                "name": _latin1(signer.name),
+                "title": _latin1(signer.title),
+                "nip": f"NIP. {signer.nip}" if signer.nip else "",
+            },
+        )
+
+    _outside_any_event_loop(sign)
     return output.getvalue()
+
+
+def _outside_any_event_loop(fn):
+    """Run ``fn`` where pyHanko's synchronous API may start its own event loop.
+
+    pyHanko's ``sign_pdf`` calls ``asyncio.run``, which refuses to run in a thread that already
+    has a running loop (an ASGI server's, or Playwright's sync API in the browser tests); there
+    the signing runs in a short-lived thread of its own.
+    """
+    import asyncio
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return fn()
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(fn).result()
 
 
 def _latin1(text):
@@ -441,7 +464,7 @@ def validate_pdf(pdf: bytes, backend=None) -> PdfCheck:
     results = []
     for signature in embedded:
         try:
-            status = validate_pdf_signature(signature, context)
+            status = _outside_any_event_loop(functools.partial(validate_pdf_signature, signature, context))
         except Exception:
             logger.info("PDF signature could not be validated", exc_info=True)
             return PdfCheck(signed=True)
