@@ -190,6 +190,11 @@ class SOPPage(Page):
     cache_listing_tags = ("sops",)
     base_form_class = SOPPageForm
 
+    def cache_tags(self):
+        # The page links its related SOPs to the pages adopted from them: adopting or withdrawing
+        # any SOP (which purges "sops") must refresh it.
+        return ["sops"]
+
     class Meta:
         verbose_name = _("SOP page")
         constraints = [

@@ -195,9 +195,32 @@ def _photo():
     return ContentFile(buffer.getvalue(), name="dokumentasi.jpg")
 
 
-def _create(row, category):
+def _free_shift(trainer, rows):
+    """Days to move ``rows`` (the demo trainer's requests) so they fall on no class the trainer teaches.
+
+    The demo's only scheduling conflict is the one it shows on purpose (two requests for the same
+    trainer on the same day, the second approved with a reason); a request landing on one of the
+    trainer's class sessions would make that class fail the availability check when it is saved.
+    """
+    from trainers.schedule import busy_times
+
+    if trainer is None or not rows:
+        return 0
+    today = timezone.localdate()
+    first = min(row[9] for row in rows)
+    last = max(row[9] + row[10] - 1 for row in rows)
+    for shift in range(0, 120):
+        start = today + datetime.timedelta(days=first + shift)
+        end = today + datetime.timedelta(days=last + shift)
+        items = busy_times([trainer.pk], start, end)[trainer.pk]
+        if not any(item.kind != "assignment" for item in items):
+            return shift
+    return 0
+
+
+def _create(row, category, shift=0):
     key, organisation, kind, regency, contact, email, event, topic, audience, offset, length, _target = row
-    start = timezone.localdate() + datetime.timedelta(days=offset)
+    start = timezone.localdate() + datetime.timedelta(days=offset + shift)
     trainer_request = TrainerRequest(
         organisation_name=organisation,
         organisation_type=kind,
@@ -320,6 +343,8 @@ def load(stdout):
     demo_trainer, others = _trainers()
     if demo_trainer is None:
         stdout.write(f"  note: no published trainer page for {DEMO_TRAINER_EMAIL}; its assignments are skipped")
+    demo_targets = ("trainer_confirmation", "conflict")
+    shift = _free_shift(demo_trainer, [row for row in REQUESTS if row[-1] in demo_targets])
     created = 0
     for row in REQUESTS:
         key, organisation, _kind, _regency, _contact, _email, event, *_rest, target = row
@@ -335,7 +360,7 @@ def load(stdout):
         category = (trainer.expertise.first() if trainer is not None else None) or Category.objects.order_by(
             "pk"
         ).first()
-        trainer_request = _create(row, category)
+        trainer_request = _create(row, category, shift if trainer is demo_trainer and target in demo_targets else 0)
         if trainer is not None and target in ("trainer_confirmation", "scheduled"):
             TrainerRequest.objects.filter(pk=trainer_request.pk).update(preferred_trainer=trainer)
             trainer_request.preferred_trainer = trainer

@@ -1,5 +1,6 @@
 """The material review in real Chromium: the editor submits her draft in the Wagtail editor, the team
-lead and the head of unit approve with the editor's workflow buttons, and only then is it live."""
+lead, the head of unit and the head of office (SOP step 5) approve with the editor's workflow buttons, and
+only then is it live."""
 
 import pytest
 
@@ -24,6 +25,7 @@ def test_material_goes_through_review_before_publication(browser_page, login_in_
     editor = user_factory(roles=[roles.EDITOR])
     ketua = user_factory(roles=[roles.TEAM_LEAD])
     kabid = user_factory(roles=[roles.HEAD_OF_UNIT])
+    kadis = user_factory(roles=[roles.HEAD_OF_OFFICE])
     page = browser_page
 
     # The editor's draft (written in the block editor in real life) is saved; she submits it for review.
@@ -37,7 +39,14 @@ def test_material_goes_through_review_before_publication(browser_page, login_in_
     material.refresh_from_db()
     assert not material.live and material.learning_objectives == "Menguasai gerak dasar Gandrung"
 
-    for reviewer, task_name in ((ketua, "Telaah Ketua Tim Kerja"), (kabid, "Persetujuan Kepala Bidang")):
+    reviews = (
+        (ketua, "Telaah Ketua Tim Kerja"),
+        (kabid, "Persetujuan Kepala Bidang"),
+        (kadis, "Persetujuan Kepala Dinas"),
+    )
+    for reviewer, task_name in reviews:
+        material.refresh_from_db()
+        assert not material.live, f"live before {task_name}"
         state = WorkflowState.objects.get(object_id=str(material.pk), status=WorkflowState.STATUS_IN_PROGRESS)
         assert state.current_task_state.task.name == task_name
         page.context.clear_cookies()

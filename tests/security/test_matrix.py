@@ -10,7 +10,8 @@ new URL that nobody classified fails ``test_every_url_is_classified``. The kinds
 - ``STAFF``: office work, for the listed roles only (a visitor is sent to the login; a member
   and every other role get 403 or 404, never 200). A staff URL without parameters answers 200
   to exactly its roles;
-- ``LOGIN``: hands over to allauth's login.
+- ``LOGIN``: hands over to allauth's login;
+- ``REDIRECT``: public, answers everyone with a permanent redirect (301) elsewhere, not to the login.
 
 Numeric ids in URLs are filled with an id that does not exist: the role check comes first, so a
 role without the right gets 403 before any object is looked up, and a role with it gets 404.
@@ -30,13 +31,15 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from accounts import roles
 from accounts.models import User
 
-PUBLIC, TOKEN, MEMBER, STAFF, LOGIN = "public", "token", "member", "staff", "login"
+PUBLIC, TOKEN, MEMBER, STAFF, LOGIN, REDIRECT = "public", "token", "member", "staff", "login", "redirect"
 DELIVERY = (roles.ADMIN_OFFICER, roles.INSTRUCTOR)
 ALL_ROLES = roles.STAFF_ROLES + roles.LICENSING_ROLES
 
 # name → (kind, roles that may open it (STAFF only), HTTP method the view answers)
 ACCESS = {
     "healthz": (PUBLIC, (), "get"),
+    "favicon": (REDIRECT, (), "get"),  # to the static icon
+    "jwks": (PUBLIC, (), "get"),  # the office's public signing key
     "javascript-catalog": (PUBLIC, (), "get"),
     "page_privacy_login_redirect": (LOGIN, (), "get"),
     "wagtailcore_login": (LOGIN, (), "get"),  # Wagtail's name for the same path, shadowed by the one above
@@ -71,10 +74,11 @@ ACCESS = {
     "enrolment:roll_call": (STAFF, DELIVERY, "get"),
     "enrolment:session_qr": (STAFF, DELIVERY, "get"),
     "enrolment:attendance_sheet": (STAFF, DELIVERY, "get"),
-    "trainers:register": (MEMBER, (), "get"),
+    "trainers:register": (PUBLIC, (), "get"),  # a visitor gets the service intro; sending needs a login
     "trainers:application": (MEMBER, (), "get"),
     "trainers:application_file": (MEMBER, (), "get"),
     "trainers:request_update": (MEMBER, (), "get"),
+    "trainers:answer_schedule": (MEMBER, (), "get"),
     "trainers:schedule_ics": (TOKEN, (), "get"),
     "trainers:rotate_calendar": (MEMBER, (), "post"),  # the trainer themselves, or staff who edit the page
     "trainer_requests:request": (PUBLIC, (), "get"),
@@ -87,7 +91,11 @@ ACCESS = {
     "certificates:verify_form": (PUBLIC, (), "get"),
     "certificates:verify": (TOKEN, (), "get"),
     "certificates:download": (MEMBER, (), "get"),
-    "licensing:index": (MEMBER, (), "get"),
+    "certificates:credential": (MEMBER, (), "get"),  # the holder's own Open Badges credential
+    "certificates:badge": (MEMBER, (), "get"),
+    "certificates:status": (TOKEN, (), "get"),  # by verification code
+    "certificates:issuer": (PUBLIC, (), "get"),
+    "licensing:index": (PUBLIC, (), "get"),  # a visitor gets the service intro, a member their applications
     "licensing:start": (MEMBER, (), "get"),
     "licensing:register": (PUBLIC, (), "get"),
     "licensing:detail": (MEMBER, (), "get"),
@@ -205,6 +213,8 @@ def test_role_url_matrix(people):
                 ok = status == 200
             elif kind == LOGIN:
                 ok = login_redirect(response)
+            elif kind == REDIRECT:
+                ok = status == 301 and not login_redirect(response)
             elif kind == TOKEN:
                 # A check page answers "not found" on its own page (200); every other token URL
                 # refuses a made-up token (400/404/410) or sends to the login first.

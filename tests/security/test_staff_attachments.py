@@ -114,6 +114,7 @@ def test_revoked_letters_are_not_the_applicants_but_staff_still_see_them_marked(
     services.perform(consultation, "propose", staff[roles.TEAM_LEAD], data={"answer": "Perbaiki judul produk."})
     services.perform(consultation, "unit_approve", staff[roles.HEAD_OF_UNIT], data={"answer": "Perbaiki judul."})
     services.perform(consultation, "office_approve", staff[roles.HEAD_OF_OFFICE])
+    services.perform(consultation, "order_documentation", staff[roles.TEAM_LEAD])
     services.perform(consultation, "send_answer", staff[roles.TEAM_MEMBER])
     letter = consultation.letters().get()
     key = f"letter-{letter.pk}"
