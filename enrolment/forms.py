@@ -69,7 +69,11 @@ class ParticipantForm(forms.ModelForm):
         if nik and birth and "nik" not in self.errors:
             from portal.nik import parse_nik
 
-            nik_birth, female = parse_nik(nik)
+            try:
+                nik_birth, female = parse_nik(nik)
+            except ValidationError:
+                # An implausible NIK is reported once, on the NIK field, by its model validator.
+                return cleaned
             if nik_birth != birth:
                 self.add_error("birth_date", _("The date of birth does not match the NIK."))
         return cleaned

@@ -110,8 +110,16 @@ def cached_public_services():
 
     from portal.pagecache import remember
 
+    def plain(value):
+        # Lazy translations become text; lists of links ("links": [{"title", "url"}]) keep their shape.
+        if isinstance(value, dict):
+            return {key: plain(item) for key, item in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [plain(item) for item in value]
+        return str(value)
+
     def compute():
-        return [{key: str(value) for key, value in service.items()} for service in public_services()]
+        return [plain(service) for service in public_services()]
 
     return remember(f"services:{get_language()}", ["layout"], compute)
 

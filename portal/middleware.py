@@ -36,6 +36,9 @@ def switch_language_response(request, language):
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
     )
     response["Cache-Control"] = "private, no-store"
+    # Cookie-less public pages are cacheable for a while without ``Vary: Cookie`` (``portal.pagecache``):
+    # the browser would otherwise follow this redirect to its cached copy in the old language.
+    response["Clear-Site-Data"] = '"cache"'
     return response
 
 

@@ -354,6 +354,8 @@ def test_opening_the_evaluation_waits_for_the_end_and_asks_first(client, running
 
     ends = timezone.make_aware(datetime.datetime.combine(session.date, session.end_time))
     with time_machine.travel(ends + datetime.timedelta(minutes=5), tick=False):
+        # Over half an hour later the staff session has timed out (idle limit): the officer signs in again.
+        client.force_login(officer)
         page = client.get(url)
         assert page.status_code == 200 and "1 peserta" in page.content.decode()
         assert client.post(url).status_code == 200  # a POST without the confirmation asks again
