@@ -81,7 +81,8 @@ def test_the_confirmation_link_acts_on_post_not_on_get(client, category, django_
     assert trainer_request.state == "unconfirmed" and trainer_request.tracking_number is None
     assert client.post(url).status_code == 302
     trainer_request.refresh_from_db()
-    assert trainer_request.state == "incoming" and trainer_request.tracking_number  # SOP step 1: at the technical officer
+    # SOP step 1: the letter is at the technical officer.
+    assert trainer_request.state == "incoming" and trainer_request.tracking_number
 
 
 def test_the_sign_up_email_does_not_carry_the_typed_name(client):
